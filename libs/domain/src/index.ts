@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './objects/object-meta';
+export * from './registry';
+export * from './selectors';
+export * from './patch';
