@@ -3,3 +3,4 @@ export * from './objects/object-meta';
 export * from './registry';
 export * from './selectors';
 export * from './patch';
+export * from './schema';
