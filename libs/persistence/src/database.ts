@@ -1,0 +1,31 @@
+import { Kysely, Migrator, PostgresDialect, type Migration } from 'kysely';
+import { Pool, type PoolConfig } from 'pg';
+import type { DB } from './schema';
+
+export interface Database {
+  db: Kysely<DB>;
+  pool: Pool;
+  url: string;
+  close(): Promise<void>;
+}
+
+export function openDatabase(url: string, options: Omit<PoolConfig, 'connectionString'> = {}): Database {
+  const pool = new Pool({ connectionString: url, max: 10, ...options });
+  // An idle client that loses its server must not crash the process; the pool drops it and reconnects.
+  pool.on('error', () => undefined);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    pool,
+    url,
+    close: () => db.destroy(),
+  };
+}
+
+/** Runs pending migrations. Kysely's migrator holds a Postgres advisory lock, so concurrent starts are safe. */
+export async function runMigrations(db: Kysely<DB>, migrations: Record<string, Migration>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,197 @@
+import { ConflictError, type KubeObject, type ObjectKey } from '@flotilla/domain';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { compactEventLog } from '../compaction/compactor';
+import { LogTailer } from '../watch/log-tailer';
+import { WatchHub } from '../watch/watch-hub';
+import { EventStore } from './event-store';
+import type { StoredEvent, WriteRequest } from './event-store.types';
+
+const key = (name: string, namespace = 'default'): ObjectKey => ({ group: '', resource: 'configmaps', namespace, name });
+const configMap = (name: string, data: Record<string, string>, namespace = 'default'): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name, namespace, uid: `uid-${namespace}-${name}` },
+  data,
+});
+
+const put = (obj: KubeObject): WriteRequest => ({
+  key: key(obj.metadata.name as string, obj.metadata.namespace),
+  decide: () => ({ action: 'put', object: obj }),
+});
+const remove = (name: string): WriteRequest => ({
+  key: key(name),
+  decide: (current) => (current ? { action: 'delete', object: current } : { action: 'none', object: null }),
+});
+
+describe(EventStore.name, () => {
+  let database: TestDatabase;
+  let store: EventStore;
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    store = new EventStore(database.db);
+  });
+  afterEach(() => database.drop());
+
+  it('appends ADDED, MODIFIED and DELETED events with consecutive resourceVersions and keeps the projection', async () => {
+    const a = await store.write(put(configMap('a', { x: '1' })));
+    const b = await store.write(put(configMap('a', { x: '2' })));
+    const c = await store.write(remove('a'));
+    expect([a.type, b.type, c.type]).toEqual(['ADDED', 'MODIFIED', 'DELETED']);
+    expect([a.resourceVersion, b.resourceVersion, c.resourceVersion]).toEqual([1, 2, 3]);
+    expect(b.object?.metadata.resourceVersion).toBe('2');
+    expect(await store.get(key('a'))).toBeNull();
+    const events = await store.readEvents(0);
+    expect(events.map((e) => [e.resourceVersion, e.type, e.object.data])).toEqual([
+      [1, 'ADDED', { x: '1' }],
+      [2, 'MODIFIED', { x: '2' }],
+      [3, 'DELETED', { x: '2' }],
+    ]);
+  });
+
+  it('rejects only the write whose decision throws, even inside a shared batch', async () => {
+    await store.write(put(configMap('a', { x: '1' })));
+    const conflicting: WriteRequest = {
+      key: key('a'),
+      decide: (current) => {
+        if (current?.metadata.resourceVersion !== '999') throw new ConflictError('', 'configmaps', 'a', 'stale');
+        return { action: 'put', object: current };
+      },
+    };
+    const results = await Promise.allSettled([store.write(put(configMap('b', {}))), store.write(conflicting), store.write(put(configMap('c', {})))]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+    expect(await store.currentResourceVersion()).toBe(3);
+  });
+
+  it('isolates a write that Postgres refuses from its batch neighbours', async () => {
+    const bad = configMap('bad', { nul: 'a\u0000b' });
+    const results = await Promise.allSettled([store.write(put(configMap('ok1', {}))), store.write(put(bad)), store.write(put(configMap('ok2', {})))]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await store.get(key('ok2'))).not.toBeNull();
+    expect(await store.get(key('bad'))).toBeNull();
+  });
+
+  it('pages the current state and rebuilds past states from the log', async () => {
+    for (const n of ['a', 'b', 'c', 'd']) await store.write(put(configMap(n, { v: '1' })));
+    const first = await store.list({ group: '', resource: 'configmaps', limit: 3 });
+    expect(first.items.map((o) => o.metadata.name)).toEqual(['a', 'b', 'c']);
+    expect(first.resourceVersion).toBe(4);
+    await store.write(remove('d'));
+    await store.write(put(configMap('b', { v: '2' })));
+    const rest = await store.listAt({ group: '', resource: 'configmaps', limit: 3, after: first.next }, first.resourceVersion);
+    expect(rest.items.map((o) => o.metadata.name)).toEqual(['d']);
+    expect(rest.next).toBeUndefined();
+    expect((await store.getAt(key('b'), 4))?.data).toEqual({ v: '1' });
+    expect((await store.get(key('b')))?.data).toEqual({ v: '2' });
+  });
+
+  it('compacts history outside the window but keeps live objects readable at the compaction point', async () => {
+    for (let i = 0; i < 10; i++) await store.write(put(configMap('hot', { i: String(i) })));
+    await store.write(put(configMap('cold', {})));
+    await store.write(put(configMap('gone', {})));
+    await store.write(remove('gone'));
+    for (let i = 0; i < 5; i++) await store.write(put(configMap('tail', { i: String(i) })));
+    const result = await compactEventLog(database.db, { events: 3, seconds: 0 }, new Date(Date.now() + 60_000));
+    expect(result?.compactedResourceVersion).toBe(15);
+    await expect(store.getAt(key('hot'), 14)).rejects.toMatchObject({ code: 410, reason: 'Expired' });
+    const page = await store.listAt({ group: '', resource: 'configmaps', limit: 10 }, 15);
+    expect(page.items.map((o) => [o.metadata.name, o.data])).toEqual([
+      ['cold', {}],
+      ['hot', { i: '9' }],
+      ['tail', { i: '1' }],
+    ]);
+    const remaining = await store.readEvents(0, { limit: 100 });
+    expect(remaining.map((e) => e.resourceVersion)).toEqual([10, 11, 15, 16, 17, 18]);
+  });
+
+  it('delivers every event exactly once and in order to tailers and watchers while 16 writers run on two stores', async () => {
+    const second = new EventStore(database.db);
+    const stores = [store, second];
+    const writers = 16;
+    const writesEach = 60;
+    const tailers = await Promise.all(Array.from({ length: 4 }, () => startTailer(database.url, store)));
+    const seen: StoredEvent[][] = tailers.map(() => []);
+    tailers.forEach((t, i) => t.onEvents((events) => seen[i].push(...events)));
+
+    const hubTailer = await startTailer(database.url, store);
+    const hub = new WatchHub(hubTailer, store);
+    const watched: { from: number; namespace?: string; events: StoredEvent[] }[] = [];
+    const watch = (from: number, namespace?: string) => {
+      const w = { from, namespace, events: [] as StoredEvent[] };
+      watched.push(w);
+      hub.subscribe({ group: '', resource: 'configmaps', namespace, fromResourceVersion: from, onEvent: (e) => w.events.push(e), onError: (e) => { throw e; } });
+    };
+    watch(0);
+    watch(0, 'ns-3');
+
+    let midWatches = 0;
+    await Promise.all(
+      Array.from({ length: writers }, async (_, w) => {
+        const namespace = `ns-${w}`;
+        for (let i = 0; i < writesEach; i++) {
+          const name = `obj-${i % 7}`;
+          const s = stores[(w + i) % 2];
+          const req =
+            i % 5 === 4
+              ? { key: key(name, namespace), decide: (c: KubeObject | null) => (c ? { action: 'delete' as const, object: c } : { action: 'none' as const, object: null }) }
+              : { key: key(name, namespace), decide: () => ({ action: 'put' as const, object: configMap(name, { w: String(w), i: String(i) }, namespace) }) };
+          await s.write(req);
+          if (w === 0 && i % 4 === 1 && midWatches < 12) {
+            midWatches++;
+            watch(Math.max(0, hubTailer.resourceVersion - 20 * midWatches));
+          }
+        }
+      }),
+    );
+
+    const last = await store.currentResourceVersion();
+    for (const t of [...tailers, hubTailer]) await t.waitFor(last);
+    await new Promise((r) => setTimeout(r, 200)); // let replays finish
+
+    const all = await store.readEvents(0, { limit: 100_000 });
+    expect(all.map((e) => e.resourceVersion)).toEqual(range(1, last));
+    for (const s of seen) expect(s.map((e) => e.resourceVersion)).toEqual(range(1, last));
+    expect(watched.length).toBeGreaterThanOrEqual(14);
+    for (const w of watched) {
+      const expected = all.filter((e) => e.resourceVersion > w.from && (w.namespace === undefined || e.namespace === w.namespace));
+      expect(w.events.map((e) => e.resourceVersion)).toEqual(expected.map((e) => e.resourceVersion));
+    }
+
+    // The projection is exactly the log replayed.
+    const replayed = new Map<string, string>();
+    for (const e of all) {
+      const k = `${e.namespace}/${e.name}`;
+      if (e.type === 'DELETED') replayed.delete(k);
+      else replayed.set(k, e.object.metadata.resourceVersion as string);
+    }
+    const rows = await database.db.selectFrom('objects').select(['namespace', 'name', 'resource_version']).execute();
+    expect(new Map(rows.map((r) => [`${r.namespace}/${r.name}`, String(r.resource_version)]))).toEqual(replayed);
+
+    hub.stop();
+    await Promise.all([...tailers, hubTailer].map((t) => t.stop()));
+  });
+
+  it('resumes a tailer after its LISTEN connection is killed, without gaps', async () => {
+    const tailer = await startTailer(database.url, store, 60_000);
+    const got: number[] = [];
+    tailer.onEvents((events) => got.push(...events.map((e) => e.resourceVersion)));
+    await store.write(put(configMap('a', {})));
+    await tailer.waitFor(1);
+    await database.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND datname = current_database()`);
+    for (let i = 0; i < 5; i++) await store.write(put(configMap(`b${i}`, {})));
+    await tailer.waitFor(6);
+    expect(got).toEqual([1, 2, 3, 4, 5, 6]);
+    await tailer.stop();
+  });
+});
+
+async function startTailer(url: string, store: EventStore, pollIntervalMs = 50): Promise<LogTailer> {
+  const t = new LogTailer(store, url, { pollIntervalMs });
+  await t.start(0);
+  return t;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}

@@ -1,0 +1,339 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { ExpiredError, InternalError, isStatusError, type KubeObject, type ObjectKey, StatusError } from '@flotilla/domain';
+import type { DB } from '../schema';
+import type { EventType, ListPage, ListQuery, StoredEvent, WriteRequest, WriteResult } from './event-store.types';
+
+export const EVENTS_CHANNEL = 'flotilla_events';
+
+interface PendingWrite {
+  request: WriteRequest;
+  resolve(result: WriteResult): void;
+  reject(error: unknown): void;
+}
+
+interface AppendedEvent {
+  type: EventType;
+  key: ObjectKey;
+  object: KubeObject;
+  request: WriteRequest;
+}
+
+type Outcome = { ok: true; result: WriteResult } | { ok: false; error: unknown };
+
+export interface EventStoreOptions {
+  /** Most writes committed in one transaction. */
+  maxBatch?: number;
+}
+
+const keyString = (k: ObjectKey) => `${k.group}\u0000${k.resource}\u0000${k.namespace}\u0000${k.name}`;
+
+/**
+ * The event store: every write appends to `events` and updates `objects` in one transaction.
+ *
+ * Writes are group-committed: writes that arrive while a batch is committing wait and go together into the next
+ * transaction. Each transaction first locks the single `log_state` row, so transactions commit one after another in
+ * resourceVersion order; a reader that sees resourceVersion N therefore also sees every position below N (no gaps,
+ * see docs/decisions.md). One lock acquisition and one NOTIFY serve a whole batch.
+ */
+export class EventStore {
+  private readonly pending: PendingWrite[] = [];
+  private flushing = false;
+  private readonly maxBatch: number;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    options: EventStoreOptions = {},
+  ) {
+    this.maxBatch = options.maxBatch ?? 256;
+  }
+
+  write(request: WriteRequest): Promise<WriteResult> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ request, resolve, reject });
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  /** Runs `decide` against the current state without writing anything (dryRun). */
+  async dryRun(request: WriteRequest): Promise<WriteResult> {
+    const current = await this.get(request.key);
+    const decision = request.decide(current);
+    const rv = Number(current?.metadata.resourceVersion ?? 0);
+    if (decision.action === 'none') return { type: 'NONE', object: decision.object, resourceVersion: rv };
+    const type: EventType = decision.action === 'delete' ? 'DELETED' : current ? 'MODIFIED' : 'ADDED';
+    return { type, object: decision.object, resourceVersion: rv };
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, this.maxBatch);
+        await this.commitBatch(batch);
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async commitBatch(batch: PendingWrite[]): Promise<void> {
+    let outcomes: Outcome[];
+    try {
+      outcomes = await this.db.transaction().execute((tx) => this.applyBatch(tx, batch.map((p) => p.request)));
+    } catch (error) {
+      if (batch.length > 1) {
+        // One bad write (say, a value Postgres refuses) must not fail its neighbours: retry them one by one.
+        for (const p of batch) await this.commitBatch([p]);
+        return;
+      }
+      batch[0].reject(isStatusError(error) ? error : new InternalError(describe(error)));
+      return;
+    }
+    outcomes.forEach((o, i) => (o.ok ? batch[i].resolve(o.result) : batch[i].reject(o.error)));
+  }
+
+  private async applyBatch(tx: Transaction<DB>, requests: WriteRequest[]): Promise<Outcome[]> {
+    const locked = await sql<{ last: string }>`
+      SELECT last_resource_version AS last FROM log_state WHERE id = 1 FOR UPDATE`.execute(tx);
+    let rv = Number(locked.rows[0].last);
+    const state = await this.loadCurrent(tx, requests.map((r) => r.key));
+
+    const outcomes: Outcome[] = [];
+    const appended: AppendedEvent[] = [];
+    for (const request of requests) {
+      const k = keyString(request.key);
+      const current = state.get(k) ?? null;
+      try {
+        const decision = request.decide(current);
+        if (decision.action === 'none') {
+          outcomes.push({ ok: true, result: { type: 'NONE', object: decision.object, resourceVersion: rv } });
+          continue;
+        }
+        rv += 1;
+        const object = withResourceVersion(decision.object, rv);
+        const type: EventType = decision.action === 'delete' ? 'DELETED' : current ? 'MODIFIED' : 'ADDED';
+        appended.push({ type, key: request.key, object, request });
+        state.set(k, type === 'DELETED' ? null : object);
+        outcomes.push({ ok: true, result: { type, object, resourceVersion: rv } });
+      } catch (error) {
+        outcomes.push({ ok: false, error: isStatusError(error) ? error : new InternalError(describe(error)) });
+      }
+    }
+    if (appended.length === 0) return outcomes;
+
+    const firstRv = rv - appended.length + 1;
+    await tx
+      .insertInto('events')
+      .values(
+        appended.map((e, i) => ({
+          resource_version: firstRv + i,
+          event_type: e.type,
+          api_group: e.key.group,
+          resource: e.key.resource,
+          namespace: e.key.namespace,
+          name: e.key.name,
+          uid: e.object.metadata.uid ?? '',
+          object: JSON.stringify(e.object),
+          actor: e.request.actor ?? null,
+          field_manager: e.request.fieldManager ?? null,
+        })),
+      )
+      .execute();
+    await this.project(tx, appended, state);
+    await sql`UPDATE log_state SET last_resource_version = ${rv} WHERE id = 1`.execute(tx);
+    await sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${String(rv)})`.execute(tx);
+    return outcomes;
+  }
+
+  /** Brings `objects` to the batch's final state: one upsert or delete per touched key. */
+  private async project(tx: Transaction<DB>, appended: AppendedEvent[], state: Map<string, KubeObject | null>): Promise<void> {
+    const touched = new Map<string, ObjectKey>();
+    for (const e of appended) touched.set(keyString(e.key), e.key);
+    const upserts: { key: ObjectKey; object: KubeObject }[] = [];
+    const deletes: ObjectKey[] = [];
+    for (const [k, key] of touched) {
+      const object = state.get(k);
+      if (object) upserts.push({ key, object });
+      else deletes.push(key);
+    }
+    if (upserts.length > 0) {
+      await tx
+        .insertInto('objects')
+        .values(
+          upserts.map(({ key, object }) => ({
+            api_group: key.group,
+            resource: key.resource,
+            namespace: key.namespace,
+            name: key.name,
+            uid: object.metadata.uid ?? '',
+            resource_version: Number(object.metadata.resourceVersion),
+            object: JSON.stringify(object),
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(['api_group', 'resource', 'namespace', 'name']).doUpdateSet((eb) => ({
+            uid: eb.ref('excluded.uid'),
+            resource_version: eb.ref('excluded.resource_version'),
+            object: eb.ref('excluded.object'),
+          })),
+        )
+        .execute();
+    }
+    if (deletes.length > 0) {
+      await sql`DELETE FROM objects WHERE (api_group, resource, namespace, name) IN (${sql.join(
+        deletes.map((k) => sql`(${k.group}, ${k.resource}, ${k.namespace}, ${k.name})`),
+      )})`.execute(tx);
+      await sql`DELETE FROM allocations WHERE owner IN (${sql.join(
+        deletes.map((k) => `${k.group}/${k.resource}/${k.namespace}/${k.name}`),
+      )})`.execute(tx);
+    }
+  }
+
+  private async loadCurrent(tx: Transaction<DB>, keys: ObjectKey[]): Promise<Map<string, KubeObject | null>> {
+    const unique = new Map<string, ObjectKey>();
+    for (const k of keys) unique.set(keyString(k), k);
+    const rows = await sql<{ api_group: string; resource: string; namespace: string; name: string; object: KubeObject }>`
+      SELECT api_group, resource, namespace, name, object FROM objects
+      WHERE (api_group, resource, namespace, name) IN (${sql.join(
+        [...unique.values()].map((k) => sql`(${k.group}, ${k.resource}, ${k.namespace}, ${k.name})`),
+      )})`.execute(tx);
+    const state = new Map<string, KubeObject | null>();
+    for (const r of rows.rows) {
+      state.set(keyString({ group: r.api_group, resource: r.resource, namespace: r.namespace, name: r.name }), r.object);
+    }
+    return state;
+  }
+
+  async get(key: ObjectKey): Promise<KubeObject | null> {
+    const row = await this.db
+      .selectFrom('objects')
+      .select('object')
+      .where('api_group', '=', key.group)
+      .where('resource', '=', key.resource)
+      .where('namespace', '=', key.namespace)
+      .where('name', '=', key.name)
+      .executeTakeFirst();
+    return row?.object ?? null;
+  }
+
+  /** The object as it was at `resourceVersion` (null if it did not exist then). */
+  async getAt(key: ObjectKey, resourceVersion: number): Promise<KubeObject | null> {
+    await this.assertReadable(resourceVersion);
+    const row = await this.db
+      .selectFrom('events')
+      .select(['event_type', 'object'])
+      .where('api_group', '=', key.group)
+      .where('resource', '=', key.resource)
+      .where('namespace', '=', key.namespace)
+      .where('name', '=', key.name)
+      .where('resource_version', '<=', resourceVersion)
+      .orderBy('resource_version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && row.event_type !== 'DELETED' ? row.object : null;
+  }
+
+  async currentResourceVersion(): Promise<number> {
+    const row = await this.db.selectFrom('log_state').select('last_resource_version').where('id', '=', 1).executeTakeFirstOrThrow();
+    return Number(row.last_resource_version);
+  }
+
+  async logBounds(): Promise<{ last: number; compacted: number }> {
+    const row = await this.db
+      .selectFrom('log_state')
+      .select(['last_resource_version', 'compacted_resource_version'])
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
+    return { last: Number(row.last_resource_version), compacted: Number(row.compacted_resource_version) };
+  }
+
+  /** A page of the current state, with the log position it reflects, read in one statement (one snapshot). */
+  async list(q: ListQuery): Promise<ListPage> {
+    const ns = q.namespace !== undefined ? sql`AND o.namespace = ${q.namespace}` : sql``;
+    const after = q.after ? sql`AND (o.namespace, o.name) > (${q.after.namespace}, ${q.after.name})` : sql``;
+    const result = await sql<{ rv: string; namespace: string | null; name: string | null; object: KubeObject | null }>`
+      SELECT ls.last_resource_version AS rv, p.namespace, p.name, p.object
+      FROM log_state ls
+      LEFT JOIN LATERAL (
+        SELECT o.namespace, o.name, o.object FROM objects o
+        WHERE o.api_group = ${q.group} AND o.resource = ${q.resource} ${ns} ${after}
+        ORDER BY o.namespace, o.name
+        LIMIT ${q.limit + 1}
+      ) p ON true
+      WHERE ls.id = 1`.execute(this.db);
+    return toPage(result.rows, Number(result.rows[0].rv), q.limit);
+  }
+
+  /** A page of the state as it was at `resourceVersion`, rebuilt from the log (continue tokens, exact reads). */
+  async listAt(q: ListQuery, resourceVersion: number): Promise<ListPage> {
+    await this.assertReadable(resourceVersion);
+    const ns = q.namespace !== undefined ? sql`AND e.namespace = ${q.namespace}` : sql``;
+    const after = q.after ? sql`AND (e.namespace, e.name) > (${q.after.namespace}, ${q.after.name})` : sql``;
+    const result = await sql<{ namespace: string; name: string; object: KubeObject }>`
+      SELECT s.namespace, s.name, s.object FROM (
+        SELECT DISTINCT ON (e.namespace, e.name) e.namespace, e.name, e.event_type, e.object
+        FROM events e
+        WHERE e.api_group = ${q.group} AND e.resource = ${q.resource} ${ns} ${after}
+          AND e.resource_version <= ${resourceVersion}
+        ORDER BY e.namespace, e.name, e.resource_version DESC
+      ) s
+      WHERE s.event_type <> 'DELETED'
+      ORDER BY s.namespace, s.name
+      LIMIT ${q.limit + 1}`.execute(this.db);
+    return toPage(result.rows, resourceVersion, q.limit);
+  }
+
+  /** Events after `afterRv` (exclusive) up to `uptoRv` (inclusive), optionally of one resource, in log order. */
+  async readEvents(afterRv: number, opts: { uptoRv?: number; group?: string; resource?: string; limit?: number } = {}): Promise<StoredEvent[]> {
+    let query = this.db.selectFrom('events').selectAll().where('resource_version', '>', afterRv);
+    if (opts.uptoRv !== undefined) query = query.where('resource_version', '<=', opts.uptoRv);
+    if (opts.group !== undefined) query = query.where('api_group', '=', opts.group);
+    if (opts.resource !== undefined) query = query.where('resource', '=', opts.resource);
+    const rows = await query.orderBy('resource_version').limit(opts.limit ?? 1000).execute();
+    return rows.map((r) => ({
+      resourceVersion: Number(r.resource_version),
+      type: r.event_type,
+      group: r.api_group,
+      resource: r.resource,
+      namespace: r.namespace,
+      name: r.name,
+      uid: r.uid,
+      object: r.object,
+      actor: r.actor,
+      fieldManager: r.field_manager,
+      time: r.created_at,
+    }));
+  }
+
+  /** Throws 410 Expired when `resourceVersion` is older than the compacted part of the log. */
+  async assertReadable(resourceVersion: number): Promise<void> {
+    const { last, compacted } = await this.logBounds();
+    if (resourceVersion < compacted) {
+      throw new ExpiredError(`too old resource version: ${resourceVersion} (${compacted})`);
+    }
+    if (resourceVersion > last) {
+      throw new StatusError(504, 'Timeout', `Too large resource version: ${resourceVersion}, current: ${last}`, {
+        causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }],
+        retryAfterSeconds: 1,
+      });
+    }
+  }
+}
+
+function toPage(rows: { namespace: string | null; name: string | null; object: KubeObject | null }[], resourceVersion: number, limit: number): ListPage {
+  const present = rows.filter((r) => r.object !== null);
+  const items = present.slice(0, limit).map((r) => r.object as KubeObject);
+  const last = present[limit - 1];
+  const next = present.length > limit && last ? { namespace: last.namespace as string, name: last.name as string } : undefined;
+  return { items, resourceVersion, next };
+}
+
+function withResourceVersion(object: KubeObject, rv: number): KubeObject {
+  return { ...object, metadata: { ...object.metadata, resourceVersion: String(rv) } };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

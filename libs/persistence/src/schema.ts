@@ -1,0 +1,48 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { KubeObject } from '@flotilla/domain';
+
+/** bigint columns arrive from pg as strings; we write numbers. */
+type BigIntColumn = ColumnType<string, number | string, number | string>;
+
+export interface EventTable {
+  resource_version: BigIntColumn;
+  event_type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  api_group: string;
+  resource: string;
+  namespace: string;
+  name: string;
+  uid: string;
+  object: ColumnType<KubeObject, string, string>;
+  actor: string | null;
+  field_manager: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ObjectTable {
+  api_group: string;
+  resource: string;
+  namespace: string;
+  name: string;
+  uid: string;
+  resource_version: BigIntColumn;
+  object: ColumnType<KubeObject, string, string>;
+}
+
+export interface LogStateTable {
+  id: number;
+  last_resource_version: BigIntColumn;
+  compacted_resource_version: BigIntColumn;
+}
+
+export interface AllocationTable {
+  pool: string;
+  value: string;
+  owner: string;
+}
+
+export interface DB {
+  events: EventTable;
+  objects: ObjectTable;
+  log_state: LogStateTable;
+  allocations: AllocationTable;
+}

@@ -1,0 +1,133 @@
+import { Client } from 'pg';
+import { EVENTS_CHANNEL, type EventStore } from '../event-store/event-store';
+import type { StoredEvent } from '../event-store/event-store.types';
+
+export interface LogTailerOptions {
+  /** Safety-net poll when no NOTIFY arrives (a lost connection, a missed notification). */
+  pollIntervalMs?: number;
+  batchSize?: number;
+  onError?(error: unknown): void;
+}
+
+/**
+ * Follows the event log from one position on, once per process: woken by LISTEN/NOTIFY, with a poll as safety net.
+ * Reads `resource_version > position` in order; commits are serialised by the log lock, so what it reads has no gaps.
+ * A lost LISTEN connection is re-opened with back-off; reading resumes from the last position, so nothing is missed.
+ */
+export class LogTailer {
+  private position = 0;
+  private listener?: Client;
+  private pollTimer?: NodeJS.Timeout;
+  private reconnectTimer?: NodeJS.Timeout;
+  private pumping = false;
+  private again = false;
+  private stopped = false;
+  private readonly subscribers = new Set<(events: StoredEvent[]) => void>();
+  private readonly pollIntervalMs: number;
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly databaseUrl: string,
+    private readonly options: LogTailerOptions = {},
+  ) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.batchSize = options.batchSize ?? 1000;
+  }
+
+  /** The last resourceVersion delivered to subscribers. */
+  get resourceVersion(): number {
+    return this.position;
+  }
+
+  /** Starts at `from` (default: the current end of the log). */
+  async start(from?: number): Promise<void> {
+    this.position = from ?? (await this.store.currentResourceVersion());
+    await this.connect();
+    this.pollTimer = setInterval(() => this.kick(), this.pollIntervalMs);
+    this.pollTimer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.pollTimer);
+    clearTimeout(this.reconnectTimer);
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
+  }
+
+  onEvents(subscriber: (events: StoredEvent[]) => void): () => void {
+    this.subscribers.add(subscriber);
+    return () => this.subscribers.delete(subscriber);
+  }
+
+  /** Reads whatever the log has past the current position (also called right after this process commits). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = true;
+    void this.pump();
+  }
+
+  /** Resolves once everything up to `resourceVersion` has been delivered. */
+  async waitFor(resourceVersion: number, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.position < resourceVersion) {
+      if (Date.now() > deadline) throw new Error(`log tailer did not reach ${resourceVersion} (at ${this.position})`);
+      this.kick();
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  private async pump(): Promise<void> {
+    try {
+      do {
+        this.again = false;
+        for (;;) {
+          const events = await this.store.readEvents(this.position, { limit: this.batchSize });
+          if (events.length === 0) break;
+          this.position = events[events.length - 1].resourceVersion;
+          for (const s of this.subscribers) s(events);
+          if (events.length < this.batchSize) break;
+        }
+      } while (this.again && !this.stopped);
+    } catch (error) {
+      this.options.onError?.(error);
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private async connect(attempt = 0): Promise<void> {
+    if (this.stopped) return;
+    const client = new Client({ connectionString: this.databaseUrl });
+    const retry = () => {
+      if (this.listener !== client || this.stopped) return;
+      this.listener = undefined;
+      const delay = Math.min(100 * 2 ** attempt, 5000);
+      this.reconnectTimer = setTimeout(() => void this.connect(attempt + 1), delay);
+      this.reconnectTimer.unref();
+    };
+    client.on('error', (e) => {
+      this.options.onError?.(e);
+      retry();
+    });
+    client.on('end', retry);
+    client.on('notification', () => this.kick());
+    this.listener = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+      attempt = 0;
+      this.kick(); // catch up on whatever was committed while we were not listening
+    } catch (error) {
+      this.options.onError?.(error);
+      await client.end().catch(() => undefined);
+      retry();
+    }
+  }
+}

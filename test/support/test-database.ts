@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { migrations } from '@flotilla/migrations';
+import { openDatabase, runMigrations, type Database } from '@flotilla/persistence';
+
+/** The real local Postgres server the tests create their databases on. */
+export const TEST_SERVER_URL = process.env.FLOTILLA_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_REDIS_URL = process.env.FLOTILLA_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface TestDatabase extends Database {
+  name: string;
+  drop(): Promise<void>;
+}
+
+function urlFor(database: string): string {
+  const url = new URL(TEST_SERVER_URL);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: TEST_SERVER_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, migrated database for one test file. */
+export async function createTestDatabase(prefix = 'flotilla_test'): Promise<TestDatabase> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  const database = openDatabase(urlFor(name), { max: 20 });
+  await runMigrations(database.db, migrations);
+  return {
+    ...database,
+    name,
+    async drop() {
+      await database.close();
+      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}
