@@ -228,7 +228,7 @@ export class EventStore {
       .where('resource', '=', key.resource)
       .where('namespace', '=', key.namespace)
       .where('name', '=', key.name)
-      .where('resource_version', '<=', resourceVersion)
+      .where('resource_version', '<=', String(resourceVersion))
       .orderBy('resource_version', 'desc')
       .limit(1)
       .executeTakeFirst();
@@ -287,8 +287,8 @@ export class EventStore {
 
   /** Events after `afterRv` (exclusive) up to `uptoRv` (inclusive), optionally of one resource, in log order. */
   async readEvents(afterRv: number, opts: { uptoRv?: number; group?: string; resource?: string; limit?: number } = {}): Promise<StoredEvent[]> {
-    let query = this.db.selectFrom('events').selectAll().where('resource_version', '>', afterRv);
-    if (opts.uptoRv !== undefined) query = query.where('resource_version', '<=', opts.uptoRv);
+    let query = this.db.selectFrom('events').selectAll().where('resource_version', '>', String(afterRv));
+    if (opts.uptoRv !== undefined) query = query.where('resource_version', '<=', String(opts.uptoRv));
     if (opts.group !== undefined) query = query.where('api_group', '=', opts.group);
     if (opts.resource !== undefined) query = query.where('resource', '=', opts.resource);
     const rows = await query.orderBy('resource_version').limit(opts.limit ?? 1000).execute();
