@@ -4,3 +4,4 @@ export * from './registry';
 export * from './selectors';
 export * from './patch';
 export * from './schema';
+export * from './table';

@@ -10,13 +10,21 @@ export interface TableColumn {
   priority: number;
 }
 
-export type SubresourceName = 'status' | 'scale' | 'binding' | 'log' | 'exec' | 'attach' | 'portforward' | 'eviction' | 'proxy' | 'token' | 'ephemeralcontainers';
+export type SubresourceName = 'status' | 'scale' | 'binding' | 'log' | 'exec' | 'attach' | 'portforward' | 'eviction' | 'proxy' | 'token' | 'ephemeralcontainers' | 'finalize';
 
 export interface SubresourceType {
   name: SubresourceName;
   /** The kind the subresource answers with: `{group:'autoscaling',version:'v1',kind:'Scale'}` for scale. */
   responseKind: { group: string; version: string; kind: string };
   verbs: string[];
+}
+
+/** A condition attached to a Table row (upstream marks finished pods with `Completed`). */
+export interface TableRowCondition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+  message?: string;
 }
 
 /** Where a kind keeps what the `scale` subresource reads and writes. */
@@ -62,6 +70,8 @@ export interface ResourceType {
   columns: TableColumn[];
   /** Cells of one Table row, in `columns` order. `now` is passed in so rendering is deterministic. */
   cells(obj: KubeObject, now: Date): unknown[];
+  /** Row conditions for a Table row, when the kind has any. */
+  rowConditions?(obj: KubeObject): TableRowCondition[] | undefined;
   /** Fills server defaults in place (after decoding, before validation). Pure: no allocation of IPs/ports here. */
   applyDefaults?(obj: KubeObject): void;
   /** Object semantics; names, namespace and metadata are validated generically before this. */

@@ -1,0 +1,2 @@
+export * from './table.types';
+export * from './to-table';
