@@ -35,6 +35,13 @@ export interface TypeSchema {
   patchMergeKey?: string;
   /** For `object`: fields not listed are kept and not reported unknown (x-kubernetes-preserve-unknown-fields). */
   preserveUnknownFields?: boolean;
+  /** Width of `integer` / `number` values (OpenAPI `format`). */
+  format?: 'int32' | 'int64' | 'double';
+  /**
+   * The upstream Go type as Go prints it (`v1.DeploymentSpec`, `v1.Protocol`, `types.UID`), used to word decode
+   * errors the way kube-apiserver does. Derived from `type`/`format` when absent.
+   */
+  goType?: string;
   /** Enum values, when the upstream type documents a closed set. */
   enum?: string[];
   description?: string;
