@@ -1,0 +1,1 @@
+export { decodeProtobufObject, KUBE_PROTOBUF_MAGIC } from './decode-protobuf-object';
