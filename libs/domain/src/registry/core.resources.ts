@@ -3,7 +3,7 @@ import { since } from './cells/age.format';
 import { containerCells } from './cells/container.format';
 import { endpointsSummary } from './cells/endpoints.format';
 import { nodeAddress, nodeInfo, nodeRoles, nodeStatus } from './cells/node.format';
-import { bool, int, list, path, rec, str } from './cells/object.access';
+import { bool, int, path, rec, str } from './cells/object.access';
 import { podIP, podRowConditions, readinessGates, summarizePod } from './cells/pod-status.format';
 import { formatLabelMap } from './cells/selector.format';
 import { serviceClusterIP, serviceExternalIP, servicePorts } from './cells/service.format';
@@ -309,10 +309,6 @@ const podTemplates = defineResource({
 /** `spec.replicas` of a workload; the API defaults an omitted count to 1. */
 export function replicas(value: unknown): number {
   return value === undefined || value === null ? 1 : int(value);
-}
-
-export function listLength(value: unknown): number {
-  return list(value).length;
 }
 
 export const coreWorkloadResources: ResourceType[] = [
