@@ -5,3 +5,5 @@ export * from './selectors';
 export * from './patch';
 export * from './schema';
 export * from './table';
+export * from './defaults';
+export * from './validation';

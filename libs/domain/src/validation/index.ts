@@ -1,0 +1,14 @@
+export * from './field-errors';
+export * from './names';
+export * from './object-meta.validation';
+export * from './label-selector.validation';
+export * from './pod.validation';
+export * from './workloads.validation';
+export * from './batch.validation';
+export * from './service.validation';
+export * from './config.validation';
+export * from './cluster.validation';
+export * from './networking.validation';
+export * from './policy.validation';
+export * from './validators';
+export { parseQuantity } from './quantity';
