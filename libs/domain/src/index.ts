@@ -4,6 +4,7 @@ export * from './registry';
 export * from './selectors';
 export * from './patch';
 export * from './schema';
+export * from './lifecycle';
 export * from './table';
 export * from './defaults';
 export * from './validation';

@@ -5,3 +5,5 @@ export * from './event-store/event-store.types';
 export * from './watch/log-tailer';
 export * from './watch/watch-hub';
 export * from './compaction/compactor';
+export * from './config';
+export * from './allocations/allocation.repository';

@@ -1,6 +1,7 @@
 import { FlotillaSettings } from './flotilla-settings';
 import { loadSettings } from './load-settings';
 import { SettingsError } from './settings.error';
+import { enabledLogLevels } from './settings.types';
 
 function problems(env: NodeJS.ProcessEnv): Record<string, string> {
   try {
@@ -128,5 +129,13 @@ describe(loadSettings.name, () => {
         ].join('\n'),
       );
     }
+  });
+});
+
+describe(enabledLogLevels.name, () => {
+  it('enables the level and every more severe one', () => {
+    expect(enabledLogLevels('warn')).toEqual(['fatal', 'error', 'warn']);
+    expect(enabledLogLevels('log')).toEqual(['fatal', 'error', 'warn', 'log']);
+    expect(enabledLogLevels('verbose')).toEqual(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']);
   });
 });

@@ -18,3 +18,8 @@ export const SETTING_VARIABLES = {
 } as const;
 
 export type SettingName = keyof typeof SETTING_VARIABLES;
+
+/** The NestJS logger levels to enable for a configured level: that level and every more severe one. */
+export function enabledLogLevels(level: LogLevel): LogLevel[] {
+  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
+}

@@ -23,6 +23,8 @@ type Outcome = { ok: true; result: WriteResult } | { ok: false; error: unknown }
 export interface EventStoreOptions {
   /** Most writes committed in one transaction. */
   maxBatch?: number;
+  /** Called after each committed batch with its last resourceVersion (e.g. to wake this process's tailer). */
+  onCommitted?(resourceVersion: number): void;
 }
 
 const keyString = (k: ObjectKey) => `${k.group}\u0000${k.resource}\u0000${k.namespace}\u0000${k.name}`;
@@ -39,12 +41,14 @@ export class EventStore {
   private readonly pending: PendingWrite[] = [];
   private flushing = false;
   private readonly maxBatch: number;
+  private readonly onCommitted?: (resourceVersion: number) => void;
 
   constructor(
     private readonly db: Kysely<DB>,
     options: EventStoreOptions = {},
   ) {
     this.maxBatch = options.maxBatch ?? 256;
+    this.onCommitted = options.onCommitted;
   }
 
   write(request: WriteRequest): Promise<WriteResult> {
@@ -92,6 +96,8 @@ export class EventStore {
       return;
     }
     outcomes.forEach((o, i) => (o.ok ? batch[i].resolve(o.result) : batch[i].reject(o.error)));
+    const last = outcomes.reduce((m, o) => (o.ok && o.result.type !== 'NONE' ? Math.max(m, o.result.resourceVersion) : m), 0);
+    if (last > 0) this.onCommitted?.(last);
   }
 
   private async applyBatch(tx: Transaction<DB>, requests: WriteRequest[]): Promise<Outcome[]> {
@@ -118,7 +124,7 @@ export class EventStore {
         state.set(k, type === 'DELETED' ? null : object);
         outcomes.push({ ok: true, result: { type, object, resourceVersion: rv } });
       } catch (error) {
-        outcomes.push({ ok: false, error: isStatusError(error) ? error : new InternalError(describe(error)) });
+        outcomes.push({ ok: false, error }); // the caller's own error, passed through as thrown
       }
     }
     if (appended.length === 0) return outcomes;

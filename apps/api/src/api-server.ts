@@ -1,0 +1,110 @@
+import { Logger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import express from 'express';
+import type { Server } from 'node:http';
+import { createBuiltinRegistry, defaulters, validators } from '@flotilla/domain';
+import { migrations } from '@flotilla/migrations';
+import {
+  AllocationRepository,
+  compactEventLog,
+  EventStore,
+  LogTailer,
+  openDatabase,
+  runMigrations,
+  WatchHub,
+  type CompactionWindow,
+  type Database,
+} from '@flotilla/persistence';
+import { ApiModule } from './api.module';
+import { Authenticator, type TokenEntry } from './auth/authenticator';
+import { ensureBootstrapObjects } from './bootstrap/bootstrap-objects';
+import { endpointModules } from './endpoint-modules';
+import { StatusExceptionFilter } from './errors/status-exception.filter';
+import { ResourceReader } from './resources/resource-reader';
+import { ResourceWriter } from './resources/resource-writer';
+import { ServiceAllocator } from './resources/service-allocator';
+import { WatchStreamer } from './resources/watch-streamer';
+
+export interface ApiServerOptions {
+  databaseUrl: string;
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  tls?: { keyPem: string; certPem: string };
+  tokens: TokenEntry[];
+  compaction?: CompactionWindow;
+  compactionIntervalMs?: number;
+  logLevels?: LogLevel[];
+}
+
+export interface ApiServer {
+  url: string;
+  port: number;
+  database: Database;
+  store: EventStore;
+  hub: WatchHub;
+  close(): Promise<void>;
+}
+
+const BODY_LIMIT = 3 * 1024 * 1024;
+
+/** Builds and starts one API replica: migrations, store, log tailer, watch hub, bootstrap objects, HTTP(S). */
+export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
+  const logger = new Logger('api');
+  const database = openDatabase(options.databaseUrl, { max: 20 });
+  await runMigrations(database.db, migrations);
+
+  let tailer: LogTailer | undefined;
+  const store = new EventStore(database.db, { onCommitted: () => tailer?.kick() });
+  tailer = new LogTailer(store, options.databaseUrl, { onError: (e) => logger.warn(`log tailer: ${String(e)}`) });
+  await tailer.start();
+  const hub = new WatchHub(tailer, store);
+  const registry = createBuiltinRegistry({ defaulters, validators });
+  const reader = new ResourceReader(store);
+  const writer = new ResourceWriter(store, registry, new ServiceAllocator(new AllocationRepository(database.db)));
+  let ready = false;
+  const streamer = new WatchStreamer(hub, reader);
+
+  const server = express();
+  const app = await NestFactory.create(
+    ApiModule.register({ registry, store, hub, reader, writer, streamer, readiness: { isReady: () => ready } }, endpointModules()),
+    new ExpressAdapter(server),
+    { bodyParser: false, logger: options.logLevels ?? ['error', 'warn'], httpsOptions: options.tls ? { key: options.tls.keyPem, cert: options.tls.certPem } : undefined },
+  );
+  const authenticator = new Authenticator(options.tokens);
+  app.use(authenticator.middleware());
+  app.use(express.raw({ type: () => true, limit: BODY_LIMIT }));
+  app.useGlobalFilters(new StatusExceptionFilter());
+  await app.init();
+
+  const port = options.port === 0 ? 0 : options.port;
+  await app.listen(port, options.host ?? '0.0.0.0');
+  const address = (app.getHttpServer() as Server).address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  await ensureBootstrapObjects(registry, writer, actualPort);
+  ready = true;
+
+  const window = options.compaction ?? { events: 100_000, seconds: 3600 };
+  const compactTimer = setInterval(() => {
+    compactEventLog(database.db, window).catch((e) => logger.warn(`compaction: ${String(e)}`));
+  }, options.compactionIntervalMs ?? 60_000);
+  compactTimer.unref();
+
+  const scheme = options.tls ? 'https' : 'http';
+  return {
+    url: `${scheme}://127.0.0.1:${actualPort}`,
+    port: actualPort,
+    database,
+    store,
+    hub,
+    async close() {
+      ready = false;
+      clearInterval(compactTimer);
+      hub.stop();
+      await tailer?.stop();
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { NotFoundError, type KubeObject, type ObjectKey } from '@flotilla/domain';
+import type { EventStore, ListPage } from '@flotilla/persistence';
+import { continueExpired, encodeContinue, type ListOptions } from './list-options';
+import type { RequestContext } from './request-context';
+import { scaleOf } from './scale';
+
+export interface ListResult {
+  items: KubeObject[];
+  resourceVersion: string;
+  continue?: string;
+}
+
+/** Page size when reading from the store to fill a filtered page. */
+const SCAN = 500;
+
+/** Reads: single objects (and their status/scale views) and lists with paging and selectors. */
+export class ResourceReader {
+  constructor(private readonly store: EventStore) {}
+
+  async get(ctx: RequestContext, key: ObjectKey): Promise<KubeObject> {
+    const { rt } = ctx;
+    const obj = await this.store.get(key);
+    if (!obj) throw new NotFoundError(rt.group, rt.plural, key.name);
+    if (ctx.info.subresource === 'scale') {
+      if (!rt.scale) throw new NotFoundError(rt.group, `${rt.plural}/scale`, key.name);
+      return scaleOf(rt, obj);
+    }
+    return obj;
+  }
+
+  /**
+   * A list page: `limit` matching items (0 = all), read from the current state on the first page and from the log
+   * at the first page's resourceVersion on continued pages, so that every page is consistent with the first.
+   */
+  async list(ctx: RequestContext, options: ListOptions): Promise<ListResult> {
+    const { rt, info } = ctx;
+    const base = { group: rt.group, resource: rt.plural, namespace: rt.namespaced ? info.namespace : undefined };
+    const limit = options.limit > 0 ? options.limit : Number.POSITIVE_INFINITY;
+    let at: number | undefined;
+    let after = options.continueFrom ? { namespace: options.continueFrom.namespace, name: options.continueFrom.name } : undefined;
+    if (options.continueFrom) at = options.continueFrom.resourceVersion;
+    else if (options.resourceVersion && options.resourceVersionMatch === 'Exact') at = Number(options.resourceVersion);
+
+    const items: KubeObject[] = [];
+    let resourceVersion: number | undefined = at;
+    for (;;) {
+      const want = Math.min(SCAN, Number.isFinite(limit) ? Math.max(limit - items.length, 1) : SCAN);
+      let page: ListPage;
+      try {
+        page = at !== undefined ? await this.store.listAt({ ...base, after, limit: want }, at) : await this.store.list({ ...base, after, limit: want });
+      } catch (e) {
+        if (options.continueFrom && (e as { code?: number }).code === 410) throw continueExpired();
+        throw e;
+      }
+      // Later pages of this request read at the first page's position, so the whole answer is one snapshot.
+      if (at === undefined) at = page.resourceVersion;
+      resourceVersion ??= page.resourceVersion;
+      for (const obj of page.items) if (options.matches(obj)) items.push(obj);
+      if (!page.next) return { items, resourceVersion: String(resourceVersion) };
+      after = page.next;
+      if (items.length >= limit) {
+        return { items, resourceVersion: String(resourceVersion), continue: encodeContinue(resourceVersion, after.namespace, after.name) };
+      }
+    }
+  }
+}
