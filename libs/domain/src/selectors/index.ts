@@ -1,1 +1,3 @@
-export {};
+export * from './label-selector';
+export { parseLabelSelector } from './label-selector.parser';
+export * from './field-selector';
