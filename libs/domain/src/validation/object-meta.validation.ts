@@ -100,8 +100,9 @@ function validateMetaUpdate(meta: ObjectMeta, old: ObjectMeta, path: string): Fi
       errs.push(forbidden(child(path, 'finalizers'), `no new finalizers can be added if the object is being deleted, found new finalizers ${list}`));
     }
   }
-  const generation = typeof meta.generation === 'number' ? meta.generation : 0;
-  if (generation < (typeof old.generation === 'number' ? old.generation : 0)) {
+  // The API carries generation over from the stored object, so an absent one is not a decrement.
+  const generation = meta.generation;
+  if (typeof generation === 'number' && generation < (typeof old.generation === 'number' ? old.generation : 0)) {
     errs.push(invalid(child(path, 'generation'), generation, 'must not be decremented'));
   }
   const immutable = (field: keyof ObjectMeta, absentMeansUnchanged: boolean) => {
