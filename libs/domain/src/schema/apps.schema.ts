@@ -1,4 +1,17 @@
-import { any, arr, bool, int32, int64, intOrString, named, obj, str, time, withMarkers } from './schema.builders';
+import {
+  any,
+  atomicList,
+  bool,
+  int32,
+  int64,
+  intOrString,
+  mergeList,
+  named,
+  obj,
+  str,
+  time,
+  withMarkers,
+} from './schema.builders';
 import { labelSelectorSchema, objectMetaSchema } from './meta.schema';
 import { podTemplateSpecSchema } from './pod.schema';
 import { persistentVolumeClaimSchema } from './core.schema';
@@ -41,7 +54,7 @@ export const deploymentStatusSchema = obj('v1.DeploymentStatus', {
   availableReplicas: int32,
   unavailableReplicas: int32,
   terminatingReplicas: int32,
-  conditions: arr(deploymentConditionSchema, { listType: 'map', listMapKeys: ['type'], patchStrategy: 'merge', patchMergeKey: 'type' }),
+  conditions: mergeList(deploymentConditionSchema, 'type'),
   collisionCount: int32,
 });
 
@@ -75,7 +88,7 @@ export const replicaSetStatusSchema = obj('v1.ReplicaSetStatus', {
   availableReplicas: int32,
   terminatingReplicas: int32,
   observedGeneration: int64,
-  conditions: arr(replicaSetConditionSchema, { listType: 'map', listMapKeys: ['type'], patchStrategy: 'merge', patchMergeKey: 'type' }),
+  conditions: mergeList(replicaSetConditionSchema, 'type'),
 });
 
 export const replicaSetSchema = obj('v1.ReplicaSet', {
@@ -122,7 +135,7 @@ export const daemonSetStatusSchema = obj('v1.DaemonSetStatus', {
   numberAvailable: int32,
   numberUnavailable: int32,
   collisionCount: int32,
-  conditions: arr(daemonSetConditionSchema, { listType: 'map', listMapKeys: ['type'], patchStrategy: 'merge', patchMergeKey: 'type' }),
+  conditions: mergeList(daemonSetConditionSchema, 'type'),
 });
 
 export const daemonSetSchema = obj('v1.DaemonSet', {
@@ -156,7 +169,7 @@ export const statefulSetSpecSchema = obj('v1.StatefulSetSpec', {
   replicas: int32,
   selector: labelSelectorSchema,
   template: podTemplateSpecSchema,
-  volumeClaimTemplates: arr(persistentVolumeClaimSchema, { listType: 'atomic' }),
+  volumeClaimTemplates: atomicList(persistentVolumeClaimSchema),
   serviceName: str,
   podManagementPolicy: named('v1.PodManagementPolicyType'),
   updateStrategy: statefulSetUpdateStrategySchema,
@@ -183,7 +196,7 @@ export const statefulSetStatusSchema = obj('v1.StatefulSetStatus', {
   currentRevision: str,
   updateRevision: str,
   collisionCount: int32,
-  conditions: arr(statefulSetConditionSchema, { listType: 'map', listMapKeys: ['type'], patchStrategy: 'merge', patchMergeKey: 'type' }),
+  conditions: mergeList(statefulSetConditionSchema, 'type'),
   availableReplicas: int32,
 });
 

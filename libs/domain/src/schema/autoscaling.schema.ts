@@ -1,4 +1,4 @@
-import { arr, int32, int64, named, obj, quantity, str, time } from './schema.builders';
+import { atomicList, int32, int64, mergeList, named, obj, quantity, str, time } from './schema.builders';
 import { labelSelectorSchema, objectMetaSchema } from './meta.schema';
 
 export const v1ScaleSpecSchema = obj('v1.ScaleSpec', {
@@ -81,7 +81,7 @@ export const hpaScalingPolicySchema = obj('v2.HPAScalingPolicy', {
 export const hpaScalingRulesSchema = obj('v2.HPAScalingRules', {
   stabilizationWindowSeconds: int32,
   selectPolicy: named('v2.ScalingPolicySelect'),
-  policies: arr(hpaScalingPolicySchema, { listType: 'atomic' }),
+  policies: atomicList(hpaScalingPolicySchema),
   tolerance: quantity,
 });
 
@@ -94,7 +94,7 @@ export const horizontalPodAutoscalerSpecSchema = obj('v2.HorizontalPodAutoscaler
   scaleTargetRef: crossVersionObjectReferenceSchema,
   minReplicas: int32,
   maxReplicas: int32,
-  metrics: arr(metricSpecSchema, { listType: 'atomic' }),
+  metrics: atomicList(metricSpecSchema),
   behavior: horizontalPodAutoscalerBehaviorSchema,
 });
 
@@ -153,8 +153,8 @@ export const horizontalPodAutoscalerStatusSchema = obj('v2.HorizontalPodAutoscal
   lastScaleTime: time,
   currentReplicas: int32,
   desiredReplicas: int32,
-  currentMetrics: arr(metricStatusSchema, { listType: 'atomic' }),
-  conditions: arr(horizontalPodAutoscalerConditionSchema, { listType: 'map', listMapKeys: ['type'], patchStrategy: 'merge', patchMergeKey: 'type' }),
+  currentMetrics: atomicList(metricStatusSchema),
+  conditions: mergeList(horizontalPodAutoscalerConditionSchema, 'type'),
 });
 
 export const horizontalPodAutoscalerSchema = obj('v2.HorizontalPodAutoscaler', {

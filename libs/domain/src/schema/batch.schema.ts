@@ -1,4 +1,4 @@
-import { arr, bool, int32, int64, named, obj, str, time } from './schema.builders';
+import { arr, atomicList, bool, int32, int64, named, obj, setList, str, time } from './schema.builders';
 import { labelSelectorSchema, objectMetaSchema } from './meta.schema';
 import { objectReferenceSchema } from './volume.schema';
 import { podTemplateSpecSchema } from './pod.schema';
@@ -6,7 +6,7 @@ import { podTemplateSpecSchema } from './pod.schema';
 export const podFailurePolicyOnExitCodesRequirementSchema = obj('v1.PodFailurePolicyOnExitCodesRequirement', {
   containerName: str,
   operator: named('v1.PodFailurePolicyOnExitCodesOperator'),
-  values: arr(int32, { listType: 'set' }),
+  values: setList(int32),
 });
 
 export const podFailurePolicyOnPodConditionsPatternSchema = obj('v1.PodFailurePolicyOnPodConditionsPattern', {
@@ -17,11 +17,11 @@ export const podFailurePolicyOnPodConditionsPatternSchema = obj('v1.PodFailurePo
 export const podFailurePolicyRuleSchema = obj('v1.PodFailurePolicyRule', {
   action: named('v1.PodFailurePolicyAction'),
   onExitCodes: podFailurePolicyOnExitCodesRequirementSchema,
-  onPodConditions: arr(podFailurePolicyOnPodConditionsPatternSchema, { listType: 'atomic' }),
+  onPodConditions: atomicList(podFailurePolicyOnPodConditionsPatternSchema),
 });
 
 export const podFailurePolicySchema = obj('v1.PodFailurePolicy', {
-  rules: arr(podFailurePolicyRuleSchema, { listType: 'atomic' }),
+  rules: atomicList(podFailurePolicyRuleSchema),
 });
 
 export const successPolicyRuleSchema = obj('v1.SuccessPolicyRule', {
@@ -30,7 +30,7 @@ export const successPolicyRuleSchema = obj('v1.SuccessPolicyRule', {
 });
 
 export const successPolicySchema = obj('v1.SuccessPolicy', {
-  rules: arr(successPolicyRuleSchema, { listType: 'atomic' }),
+  rules: atomicList(successPolicyRuleSchema),
 });
 
 export const jobSpecSchema = obj('v1.JobSpec', {
@@ -62,8 +62,8 @@ export const jobConditionSchema = obj('v1.JobCondition', {
 });
 
 export const uncountedTerminatedPodsSchema = obj('v1.UncountedTerminatedPods', {
-  succeeded: arr(named('types.UID'), { listType: 'set' }),
-  failed: arr(named('types.UID'), { listType: 'set' }),
+  succeeded: setList(named('types.UID')),
+  failed: setList(named('types.UID')),
 });
 
 export const jobStatusSchema = obj('v1.JobStatus', {
@@ -105,7 +105,7 @@ export const cronJobSpecSchema = obj('v1.CronJobSpec', {
 });
 
 export const cronJobStatusSchema = obj('v1.CronJobStatus', {
-  active: arr(objectReferenceSchema, { listType: 'atomic' }),
+  active: atomicList(objectReferenceSchema),
   lastScheduleTime: time,
   lastSuccessfulTime: time,
 });

@@ -1,4 +1,19 @@
-import { arr, bool, int32, int64, intOrString, mapOf, named, obj, quantity, str, time } from './schema.builders';
+import {
+  atomicList,
+  bool,
+  int32,
+  int64,
+  intOrString,
+  mapList,
+  mapOf,
+  mergeList,
+  named,
+  obj,
+  quantity,
+  setList,
+  str,
+  time,
+} from './schema.builders';
 import { objectFieldSelectorSchema, resourceFieldSelectorSchema } from './volume.schema';
 
 export const containerPortSchema = obj('v1.ContainerPort', {
@@ -66,7 +81,7 @@ export const resourceClaimSchema = obj('v1.ResourceClaim', {
 export const resourceRequirementsSchema = obj('v1.ResourceRequirements', {
   limits: mapOf(quantity, 'v1.ResourceList'),
   requests: mapOf(quantity, 'v1.ResourceList'),
-  claims: arr(resourceClaimSchema, { listType: 'map', listMapKeys: ['name'] }),
+  claims: mapList(resourceClaimSchema, ['name']),
 });
 
 export const containerResizePolicySchema = obj('v1.ContainerResizePolicy', {
@@ -76,7 +91,7 @@ export const containerResizePolicySchema = obj('v1.ContainerResizePolicy', {
 
 export const containerRestartRuleOnExitCodesSchema = obj('v1.ContainerRestartRuleOnExitCodes', {
   operator: named('v1.ContainerRestartRuleOnExitCodesOperator'),
-  values: arr(int32, { listType: 'set' }),
+  values: setList(int32),
 });
 
 export const containerRestartRuleSchema = obj('v1.ContainerRestartRule', {
@@ -100,7 +115,7 @@ export const volumeDeviceSchema = obj('v1.VolumeDevice', {
 });
 
 export const execActionSchema = obj('v1.ExecAction', {
-  command: arr(str, { listType: 'atomic' }),
+  command: atomicList(str),
 });
 
 export const httpHeaderSchema = obj('v1.HTTPHeader', {
@@ -113,7 +128,7 @@ export const httpGetActionSchema = obj('v1.HTTPGetAction', {
   port: intOrString,
   host: str,
   scheme: named('v1.URIScheme'),
-  httpHeaders: arr(httpHeaderSchema, { listType: 'atomic' }),
+  httpHeaders: atomicList(httpHeaderSchema),
 });
 
 export const tcpSocketActionSchema = obj('v1.TCPSocketAction', {
@@ -157,8 +172,8 @@ export const lifecycleSchema = obj('v1.Lifecycle', {
 });
 
 export const capabilitiesSchema = obj('v1.Capabilities', {
-  add: arr(named('v1.Capability'), { listType: 'atomic' }),
-  drop: arr(named('v1.Capability'), { listType: 'atomic' }),
+  add: atomicList(named('v1.Capability')),
+  drop: atomicList(named('v1.Capability')),
 });
 
 export const seLinuxOptionsSchema = obj('v1.SELinuxOptions', {
@@ -203,18 +218,18 @@ export const securityContextSchema = obj('v1.SecurityContext', {
 export const containerSchema = obj('v1.Container', {
   name: str,
   image: str,
-  command: arr(str, { listType: 'atomic' }),
-  args: arr(str, { listType: 'atomic' }),
+  command: atomicList(str),
+  args: atomicList(str),
   workingDir: str,
-  ports: arr(containerPortSchema, { listType: 'map', listMapKeys: ['containerPort', 'protocol'], patchStrategy: 'merge', patchMergeKey: 'containerPort' }),
-  envFrom: arr(envFromSourceSchema, { listType: 'atomic' }),
-  env: arr(envVarSchema, { listType: 'map', listMapKeys: ['name'], patchStrategy: 'merge', patchMergeKey: 'name' }),
+  ports: mergeList(containerPortSchema, 'containerPort', { mapKeys: ['containerPort', 'protocol'] }),
+  envFrom: atomicList(envFromSourceSchema),
+  env: mergeList(envVarSchema, 'name'),
   resources: resourceRequirementsSchema,
-  resizePolicy: arr(containerResizePolicySchema, { listType: 'atomic' }),
+  resizePolicy: atomicList(containerResizePolicySchema),
   restartPolicy: named('v1.ContainerRestartPolicy'),
-  restartPolicyRules: arr(containerRestartRuleSchema, { listType: 'atomic' }),
-  volumeMounts: arr(volumeMountSchema, { listType: 'map', listMapKeys: ['mountPath'], patchStrategy: 'merge', patchMergeKey: 'mountPath' }),
-  volumeDevices: arr(volumeDeviceSchema, { listType: 'map', listMapKeys: ['devicePath'], patchStrategy: 'merge', patchMergeKey: 'devicePath' }),
+  restartPolicyRules: atomicList(containerRestartRuleSchema),
+  volumeMounts: mergeList(volumeMountSchema, 'mountPath'),
+  volumeDevices: mergeList(volumeDeviceSchema, 'devicePath'),
   livenessProbe: probeSchema,
   readinessProbe: probeSchema,
   startupProbe: probeSchema,
@@ -231,18 +246,18 @@ export const containerSchema = obj('v1.Container', {
 export const ephemeralContainerSchema = obj('v1.EphemeralContainer', {
   name: str,
   image: str,
-  command: arr(str, { listType: 'atomic' }),
-  args: arr(str, { listType: 'atomic' }),
+  command: atomicList(str),
+  args: atomicList(str),
   workingDir: str,
-  ports: arr(containerPortSchema, { listType: 'map', listMapKeys: ['containerPort', 'protocol'], patchStrategy: 'merge', patchMergeKey: 'containerPort' }),
-  envFrom: arr(envFromSourceSchema, { listType: 'atomic' }),
-  env: arr(envVarSchema, { listType: 'map', listMapKeys: ['name'], patchStrategy: 'merge', patchMergeKey: 'name' }),
+  ports: mergeList(containerPortSchema, 'containerPort', { mapKeys: ['containerPort', 'protocol'] }),
+  envFrom: atomicList(envFromSourceSchema),
+  env: mergeList(envVarSchema, 'name'),
   resources: resourceRequirementsSchema,
-  resizePolicy: arr(containerResizePolicySchema, { listType: 'atomic' }),
+  resizePolicy: atomicList(containerResizePolicySchema),
   restartPolicy: named('v1.ContainerRestartPolicy'),
-  restartPolicyRules: arr(containerRestartRuleSchema, { listType: 'atomic' }),
-  volumeMounts: arr(volumeMountSchema, { listType: 'map', listMapKeys: ['mountPath'], patchStrategy: 'merge', patchMergeKey: 'mountPath' }),
-  volumeDevices: arr(volumeDeviceSchema, { listType: 'map', listMapKeys: ['devicePath'], patchStrategy: 'merge', patchMergeKey: 'devicePath' }),
+  restartPolicyRules: atomicList(containerRestartRuleSchema),
+  volumeMounts: mergeList(volumeMountSchema, 'mountPath'),
+  volumeDevices: mergeList(volumeDeviceSchema, 'devicePath'),
   livenessProbe: probeSchema,
   readinessProbe: probeSchema,
   startupProbe: probeSchema,
@@ -301,7 +316,7 @@ export const volumeMountStatusSchema = obj('v1.VolumeMountStatus', {
 export const linuxContainerUserSchema = obj('v1.LinuxContainerUser', {
   uid: int64,
   gid: int64,
-  supplementalGroups: arr(int64, { listType: 'atomic' }),
+  supplementalGroups: atomicList(int64),
 });
 
 export const containerUserSchema = obj('v1.ContainerUser', {
@@ -316,7 +331,7 @@ export const resourceHealthSchema = obj('v1.ResourceHealth', {
 
 export const resourceStatusSchema = obj('v1.ResourceStatus', {
   name: named('v1.ResourceName'),
-  resources: arr(resourceHealthSchema, { listType: 'map', listMapKeys: ['resourceID'] }),
+  resources: mapList(resourceHealthSchema, ['resourceID']),
 });
 
 export const containerStatusSchema = obj('v1.ContainerStatus', {
@@ -331,8 +346,8 @@ export const containerStatusSchema = obj('v1.ContainerStatus', {
   started: bool,
   allocatedResources: mapOf(quantity, 'v1.ResourceList'),
   resources: resourceRequirementsSchema,
-  volumeMounts: arr(volumeMountStatusSchema, { listType: 'map', listMapKeys: ['mountPath'], patchStrategy: 'merge', patchMergeKey: 'mountPath' }),
+  volumeMounts: mergeList(volumeMountStatusSchema, 'mountPath'),
   user: containerUserSchema,
-  allocatedResourcesStatus: arr(resourceStatusSchema, { listType: 'map', listMapKeys: ['name'], patchStrategy: 'merge', patchMergeKey: 'name' }),
+  allocatedResourcesStatus: mergeList(resourceStatusSchema, 'name'),
   stopSignal: named('v1.Signal'),
 });

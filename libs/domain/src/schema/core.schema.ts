@@ -1,10 +1,31 @@
-import { arr, bool, bytes, int32, int64, intOrString, mapOf, named, obj, quantity, str, time } from './schema.builders';
+import {
+  arr,
+  atomicList,
+  bool,
+  bytes,
+  int32,
+  int64,
+  intOrString,
+  mapOf,
+  mergeList,
+  named,
+  obj,
+  quantity,
+  str,
+  time,
+} from './schema.builders';
 import { conditionSchema, objectMetaSchema } from './meta.schema';
-import { localObjectReferenceSchema, objectReferenceSchema, persistentVolumeClaimSpecSchema, persistentVolumeClaimStatusSchema, persistentVolumeSpecSchema } from './volume.schema';
+import {
+  localObjectReferenceSchema,
+  objectReferenceSchema,
+  persistentVolumeClaimSpecSchema,
+  persistentVolumeClaimStatusSchema,
+  persistentVolumeSpecSchema,
+} from './volume.schema';
 import { podSpecSchema, podStatusSchema, podTemplateSpecSchema } from './pod.schema';
 
 export const namespaceSpecSchema = obj('v1.NamespaceSpec', {
-  finalizers: arr(named('v1.FinalizerName'), { listType: 'atomic' }),
+  finalizers: atomicList(named('v1.FinalizerName')),
 });
 
 export const namespaceConditionSchema = obj('v1.NamespaceCondition', {
@@ -17,7 +38,7 @@ export const namespaceConditionSchema = obj('v1.NamespaceCondition', {
 
 export const namespaceStatusSchema = obj('v1.NamespaceStatus', {
   phase: named('v1.NamespacePhase'),
-  conditions: arr(namespaceConditionSchema, { listType: 'map', listMapKeys: ['type'], patchStrategy: 'merge', patchMergeKey: 'type' }),
+  conditions: mergeList(namespaceConditionSchema, 'type'),
 });
 
 export const namespaceSchema = obj('v1.Namespace', {
@@ -60,7 +81,7 @@ export const nodeSpecSchema = obj('v1.NodeSpec', {
   podCIDRs: arr(str, { listType: 'set', patchStrategy: 'merge' }),
   providerID: str,
   unschedulable: bool,
-  taints: arr(taintSchema, { listType: 'atomic' }),
+  taints: atomicList(taintSchema),
   configSource: nodeConfigSourceSchema,
   externalID: str,
 });
@@ -106,7 +127,7 @@ export const nodeSystemInfoSchema = obj('v1.NodeSystemInfo', {
 });
 
 export const containerImageSchema = obj('v1.ContainerImage', {
-  names: arr(str, { listType: 'atomic' }),
+  names: atomicList(str),
   sizeBytes: int64,
 });
 
@@ -140,17 +161,17 @@ export const nodeStatusSchema = obj('v1.NodeStatus', {
   capacity: mapOf(quantity, 'v1.ResourceList'),
   allocatable: mapOf(quantity, 'v1.ResourceList'),
   phase: named('v1.NodePhase'),
-  conditions: arr(nodeConditionSchema, { listType: 'map', listMapKeys: ['type'], patchStrategy: 'merge', patchMergeKey: 'type' }),
-  addresses: arr(nodeAddressSchema, { listType: 'map', listMapKeys: ['type'], patchStrategy: 'merge', patchMergeKey: 'type' }),
+  conditions: mergeList(nodeConditionSchema, 'type'),
+  addresses: mergeList(nodeAddressSchema, 'type'),
   daemonEndpoints: nodeDaemonEndpointsSchema,
   nodeInfo: nodeSystemInfoSchema,
-  images: arr(containerImageSchema, { listType: 'atomic' }),
-  volumesInUse: arr(named('v1.UniqueVolumeName'), { listType: 'atomic' }),
-  volumesAttached: arr(attachedVolumeSchema, { listType: 'atomic' }),
+  images: atomicList(containerImageSchema),
+  volumesInUse: atomicList(named('v1.UniqueVolumeName')),
+  volumesAttached: atomicList(attachedVolumeSchema),
   config: nodeConfigStatusSchema,
-  runtimeHandlers: arr(nodeRuntimeHandlerSchema, { listType: 'atomic' }),
+  runtimeHandlers: atomicList(nodeRuntimeHandlerSchema),
   features: nodeFeaturesSchema,
-  declaredFeatures: arr(str, { listType: 'atomic' }),
+  declaredFeatures: atomicList(str),
 });
 
 export const nodeSchema = obj('v1.Node', {
@@ -179,21 +200,21 @@ export const sessionAffinityConfigSchema = obj('v1.SessionAffinityConfig', {
 });
 
 export const serviceSpecSchema = obj('v1.ServiceSpec', {
-  ports: arr(servicePortSchema, { listType: 'map', listMapKeys: ['port', 'protocol'], patchStrategy: 'merge', patchMergeKey: 'port' }),
+  ports: mergeList(servicePortSchema, 'port', { mapKeys: ['port', 'protocol'] }),
   selector: mapOf(str),
   clusterIP: str,
-  clusterIPs: arr(str, { listType: 'atomic' }),
+  clusterIPs: atomicList(str),
   type: named('v1.ServiceType'),
-  externalIPs: arr(str, { listType: 'atomic' }),
+  externalIPs: atomicList(str),
   sessionAffinity: named('v1.ServiceAffinity'),
   loadBalancerIP: str,
-  loadBalancerSourceRanges: arr(str, { listType: 'atomic' }),
+  loadBalancerSourceRanges: atomicList(str),
   externalName: str,
   externalTrafficPolicy: named('v1.ServiceExternalTrafficPolicy'),
   healthCheckNodePort: int32,
   publishNotReadyAddresses: bool,
   sessionAffinityConfig: sessionAffinityConfigSchema,
-  ipFamilies: arr(named('v1.IPFamily'), { listType: 'atomic' }),
+  ipFamilies: atomicList(named('v1.IPFamily')),
   ipFamilyPolicy: named('v1.IPFamilyPolicy'),
   allocateLoadBalancerNodePorts: bool,
   loadBalancerClass: str,
@@ -211,16 +232,16 @@ export const loadBalancerIngressSchema = obj('v1.LoadBalancerIngress', {
   ip: str,
   hostname: str,
   ipMode: named('v1.LoadBalancerIPMode'),
-  ports: arr(portStatusSchema, { listType: 'atomic' }),
+  ports: atomicList(portStatusSchema),
 });
 
 export const loadBalancerStatusSchema = obj('v1.LoadBalancerStatus', {
-  ingress: arr(loadBalancerIngressSchema, { listType: 'atomic' }),
+  ingress: atomicList(loadBalancerIngressSchema),
 });
 
 export const serviceStatusSchema = obj('v1.ServiceStatus', {
   loadBalancer: loadBalancerStatusSchema,
-  conditions: arr(conditionSchema, { listType: 'map', listMapKeys: ['type'], patchStrategy: 'merge', patchMergeKey: 'type' }),
+  conditions: mergeList(conditionSchema, 'type'),
 });
 
 export const serviceSchema = obj('v1.Service', {
@@ -246,16 +267,16 @@ export const endpointPortSchema = obj('v1.EndpointPort', {
 });
 
 export const endpointSubsetSchema = obj('v1.EndpointSubset', {
-  addresses: arr(endpointAddressSchema, { listType: 'atomic' }),
-  notReadyAddresses: arr(endpointAddressSchema, { listType: 'atomic' }),
-  ports: arr(endpointPortSchema, { listType: 'atomic' }),
+  addresses: atomicList(endpointAddressSchema),
+  notReadyAddresses: atomicList(endpointAddressSchema),
+  ports: atomicList(endpointPortSchema),
 });
 
 export const endpointsSchema = obj('v1.Endpoints', {
   apiVersion: str,
   kind: str,
   metadata: objectMetaSchema,
-  subsets: arr(endpointSubsetSchema, { listType: 'atomic' }),
+  subsets: atomicList(endpointSubsetSchema),
 });
 
 export const configMapSchema = obj('v1.ConfigMap', {
@@ -311,8 +332,8 @@ export const serviceAccountSchema = obj('v1.ServiceAccount', {
   apiVersion: str,
   kind: str,
   metadata: objectMetaSchema,
-  secrets: arr(objectReferenceSchema, { listType: 'map', listMapKeys: ['name'], patchStrategy: 'merge', patchMergeKey: 'name' }),
-  imagePullSecrets: arr(localObjectReferenceSchema, { listType: 'atomic' }),
+  secrets: mergeList(objectReferenceSchema, 'name'),
+  imagePullSecrets: atomicList(localObjectReferenceSchema),
   automountServiceAccountToken: bool,
 });
 
@@ -360,7 +381,7 @@ export const replicationControllerStatusSchema = obj('v1.ReplicationControllerSt
   readyReplicas: int32,
   availableReplicas: int32,
   observedGeneration: int64,
-  conditions: arr(replicationControllerConditionSchema, { listType: 'map', listMapKeys: ['type'], patchStrategy: 'merge', patchMergeKey: 'type' }),
+  conditions: mergeList(replicationControllerConditionSchema, 'type'),
 });
 
 export const replicationControllerSchema = obj('v1.ReplicationController', {
@@ -381,7 +402,7 @@ export const limitRangeItemSchema = obj('v1.LimitRangeItem', {
 });
 
 export const limitRangeSpecSchema = obj('v1.LimitRangeSpec', {
-  limits: arr(limitRangeItemSchema, { listType: 'atomic' }),
+  limits: atomicList(limitRangeItemSchema),
 });
 
 export const limitRangeSchema = obj('v1.LimitRange', {
@@ -394,16 +415,16 @@ export const limitRangeSchema = obj('v1.LimitRange', {
 export const scopedResourceSelectorRequirementSchema = obj('v1.ScopedResourceSelectorRequirement', {
   scopeName: named('v1.ResourceQuotaScope'),
   operator: named('v1.ScopeSelectorOperator'),
-  values: arr(str, { listType: 'atomic' }),
+  values: atomicList(str),
 });
 
 export const scopeSelectorSchema = obj('v1.ScopeSelector', {
-  matchExpressions: arr(scopedResourceSelectorRequirementSchema, { listType: 'atomic' }),
+  matchExpressions: atomicList(scopedResourceSelectorRequirementSchema),
 });
 
 export const resourceQuotaSpecSchema = obj('v1.ResourceQuotaSpec', {
   hard: mapOf(quantity, 'v1.ResourceList'),
-  scopes: arr(named('v1.ResourceQuotaScope'), { listType: 'atomic' }),
+  scopes: atomicList(named('v1.ResourceQuotaScope')),
   scopeSelector: scopeSelectorSchema,
 });
 

@@ -1,4 +1,4 @@
-import { arr, bool, int32, mapOf, named, obj, str } from './schema.builders';
+import { atomicList, bool, int32, mapOf, named, obj, setList, str } from './schema.builders';
 import { objectMetaSchema } from './meta.schema';
 import { objectReferenceSchema } from './volume.schema';
 
@@ -17,12 +17,12 @@ export const forNodeSchema = obj('v1.ForNode', {
 });
 
 export const endpointHintsSchema = obj('v1.EndpointHints', {
-  forZones: arr(forZoneSchema, { listType: 'atomic' }),
-  forNodes: arr(forNodeSchema, { listType: 'atomic' }),
+  forZones: atomicList(forZoneSchema),
+  forNodes: atomicList(forNodeSchema),
 });
 
 export const endpointSchema = obj('v1.Endpoint', {
-  addresses: arr(str, { listType: 'set' }),
+  addresses: setList(str),
   conditions: endpointConditionsSchema,
   hostname: str,
   targetRef: objectReferenceSchema,
@@ -44,6 +44,6 @@ export const endpointSliceSchema = obj('v1.EndpointSlice', {
   kind: str,
   metadata: objectMetaSchema,
   addressType: named('v1.AddressType'),
-  endpoints: arr(endpointSchema, { listType: 'atomic' }),
-  ports: arr(discoveryEndpointPortSchema, { listType: 'atomic' }),
+  endpoints: atomicList(endpointSchema),
+  ports: atomicList(discoveryEndpointPortSchema),
 });

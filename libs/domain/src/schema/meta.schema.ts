@@ -1,4 +1,4 @@
-import { any, arr, bool, int64, mapOf, named, obj, str, time } from './schema.builders';
+import { any, arr, atomicList, bool, int64, mapOf, mergeList, named, obj, str, time } from './schema.builders';
 
 export const ownerReferenceSchema = obj('v1.OwnerReference', {
   apiVersion: str,
@@ -32,20 +32,20 @@ export const objectMetaSchema = obj('v1.ObjectMeta', {
   deletionGracePeriodSeconds: int64,
   labels: mapOf(str),
   annotations: mapOf(str),
-  ownerReferences: arr(ownerReferenceSchema, { listType: 'map', listMapKeys: ['uid'], patchStrategy: 'merge', patchMergeKey: 'uid' }),
+  ownerReferences: mergeList(ownerReferenceSchema, 'uid'),
   finalizers: arr(str, { listType: 'set', patchStrategy: 'merge' }),
-  managedFields: arr(managedFieldsEntrySchema, { listType: 'atomic' }),
+  managedFields: atomicList(managedFieldsEntrySchema),
 });
 
 export const labelSelectorRequirementSchema = obj('v1.LabelSelectorRequirement', {
   key: str,
   operator: named('v1.LabelSelectorOperator'),
-  values: arr(str, { listType: 'atomic' }),
+  values: atomicList(str),
 });
 
 export const labelSelectorSchema = obj('v1.LabelSelector', {
   matchLabels: mapOf(str),
-  matchExpressions: arr(labelSelectorRequirementSchema, { listType: 'atomic' }),
+  matchExpressions: atomicList(labelSelectorRequirementSchema),
 });
 
 export const conditionSchema = obj('v1.Condition', {
@@ -69,6 +69,6 @@ export const deleteOptionsSchema = obj('v1.DeleteOptions', {
   preconditions: preconditionsSchema,
   orphanDependents: bool,
   propagationPolicy: named('v1.DeletionPropagation'),
-  dryRun: arr(str, { listType: 'atomic' }),
+  dryRun: atomicList(str),
   ignoreStoreReadErrorWithClusterBreakingPotential: bool,
 });

@@ -1,4 +1,4 @@
-import { arr, int32, intOrString, named, obj, str } from './schema.builders';
+import { atomicList, int32, intOrString, named, obj, str } from './schema.builders';
 import { labelSelectorSchema, objectMetaSchema } from './meta.schema';
 import { typedLocalObjectReferenceSchema } from './volume.schema';
 
@@ -18,7 +18,7 @@ export const ingressBackendSchema = obj('v1.IngressBackend', {
 });
 
 export const ingressTLSSchema = obj('v1.IngressTLS', {
-  hosts: arr(str, { listType: 'atomic' }),
+  hosts: atomicList(str),
   secretName: str,
 });
 
@@ -29,7 +29,7 @@ export const httpIngressPathSchema = obj('v1.HTTPIngressPath', {
 });
 
 export const httpIngressRuleValueSchema = obj('v1.HTTPIngressRuleValue', {
-  paths: arr(httpIngressPathSchema, { listType: 'atomic' }),
+  paths: atomicList(httpIngressPathSchema),
 });
 
 export const ingressRuleSchema = obj('v1.IngressRule', {
@@ -40,8 +40,8 @@ export const ingressRuleSchema = obj('v1.IngressRule', {
 export const ingressSpecSchema = obj('v1.IngressSpec', {
   ingressClassName: str,
   defaultBackend: ingressBackendSchema,
-  tls: arr(ingressTLSSchema, { listType: 'atomic' }),
-  rules: arr(ingressRuleSchema, { listType: 'atomic' }),
+  tls: atomicList(ingressTLSSchema),
+  rules: atomicList(ingressRuleSchema),
 });
 
 export const ingressPortStatusSchema = obj('v1.IngressPortStatus', {
@@ -53,11 +53,11 @@ export const ingressPortStatusSchema = obj('v1.IngressPortStatus', {
 export const ingressLoadBalancerIngressSchema = obj('v1.IngressLoadBalancerIngress', {
   ip: str,
   hostname: str,
-  ports: arr(ingressPortStatusSchema, { listType: 'atomic' }),
+  ports: atomicList(ingressPortStatusSchema),
 });
 
 export const ingressLoadBalancerStatusSchema = obj('v1.IngressLoadBalancerStatus', {
-  ingress: arr(ingressLoadBalancerIngressSchema, { listType: 'atomic' }),
+  ingress: atomicList(ingressLoadBalancerIngressSchema),
 });
 
 export const ingressStatusSchema = obj('v1.IngressStatus', {
@@ -100,7 +100,7 @@ export const networkPolicyPortSchema = obj('v1.NetworkPolicyPort', {
 
 export const ipBlockSchema = obj('v1.IPBlock', {
   cidr: str,
-  except: arr(str, { listType: 'atomic' }),
+  except: atomicList(str),
 });
 
 export const networkPolicyPeerSchema = obj('v1.NetworkPolicyPeer', {
@@ -110,20 +110,20 @@ export const networkPolicyPeerSchema = obj('v1.NetworkPolicyPeer', {
 });
 
 export const networkPolicyIngressRuleSchema = obj('v1.NetworkPolicyIngressRule', {
-  ports: arr(networkPolicyPortSchema, { listType: 'atomic' }),
-  from: arr(networkPolicyPeerSchema, { listType: 'atomic' }),
+  ports: atomicList(networkPolicyPortSchema),
+  from: atomicList(networkPolicyPeerSchema),
 });
 
 export const networkPolicyEgressRuleSchema = obj('v1.NetworkPolicyEgressRule', {
-  ports: arr(networkPolicyPortSchema, { listType: 'atomic' }),
-  to: arr(networkPolicyPeerSchema, { listType: 'atomic' }),
+  ports: atomicList(networkPolicyPortSchema),
+  to: atomicList(networkPolicyPeerSchema),
 });
 
 export const networkPolicySpecSchema = obj('v1.NetworkPolicySpec', {
   podSelector: labelSelectorSchema,
-  ingress: arr(networkPolicyIngressRuleSchema, { listType: 'atomic' }),
-  egress: arr(networkPolicyEgressRuleSchema, { listType: 'atomic' }),
-  policyTypes: arr(named('v1.PolicyType'), { listType: 'atomic' }),
+  ingress: atomicList(networkPolicyIngressRuleSchema),
+  egress: atomicList(networkPolicyEgressRuleSchema),
+  policyTypes: atomicList(named('v1.PolicyType')),
 });
 
 export const networkPolicySchema = obj('v1.NetworkPolicy', {

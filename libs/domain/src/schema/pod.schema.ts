@@ -1,7 +1,30 @@
-import { arr, bool, int32, int64, mapOf, named, obj, quantity, str, time } from './schema.builders';
+import {
+  arr,
+  atomicList,
+  bool,
+  int32,
+  int64,
+  mapOf,
+  mergeList,
+  named,
+  obj,
+  quantity,
+  setList,
+  str,
+  time,
+} from './schema.builders';
 import { labelSelectorSchema, objectMetaSchema } from './meta.schema';
 import { localObjectReferenceSchema, nodeSelectorSchema, nodeSelectorTermSchema, volumeSchema } from './volume.schema';
-import { appArmorProfileSchema, containerSchema, containerStatusSchema, ephemeralContainerSchema, resourceRequirementsSchema, seLinuxOptionsSchema, seccompProfileSchema, windowsSecurityContextOptionsSchema } from './container.schema';
+import {
+  appArmorProfileSchema,
+  containerSchema,
+  containerStatusSchema,
+  ephemeralContainerSchema,
+  resourceRequirementsSchema,
+  seLinuxOptionsSchema,
+  seccompProfileSchema,
+  windowsSecurityContextOptionsSchema,
+} from './container.schema';
 
 export const sysctlSchema = obj('v1.Sysctl', {
   name: str,
@@ -14,10 +37,10 @@ export const podSecurityContextSchema = obj('v1.PodSecurityContext', {
   runAsUser: int64,
   runAsGroup: int64,
   runAsNonRoot: bool,
-  supplementalGroups: arr(int64, { listType: 'atomic' }),
+  supplementalGroups: atomicList(int64),
   supplementalGroupsPolicy: named('v1.SupplementalGroupsPolicy'),
   fsGroup: int64,
-  sysctls: arr(sysctlSchema, { listType: 'atomic' }),
+  sysctls: atomicList(sysctlSchema),
   fsGroupChangePolicy: named('v1.PodFSGroupChangePolicy'),
   seccompProfile: seccompProfileSchema,
   appArmorProfile: appArmorProfileSchema,
@@ -31,16 +54,16 @@ export const preferredSchedulingTermSchema = obj('v1.PreferredSchedulingTerm', {
 
 export const nodeAffinitySchema = obj('v1.NodeAffinity', {
   requiredDuringSchedulingIgnoredDuringExecution: nodeSelectorSchema,
-  preferredDuringSchedulingIgnoredDuringExecution: arr(preferredSchedulingTermSchema, { listType: 'atomic' }),
+  preferredDuringSchedulingIgnoredDuringExecution: atomicList(preferredSchedulingTermSchema),
 });
 
 export const podAffinityTermSchema = obj('v1.PodAffinityTerm', {
   labelSelector: labelSelectorSchema,
-  namespaces: arr(str, { listType: 'atomic' }),
+  namespaces: atomicList(str),
   topologyKey: str,
   namespaceSelector: labelSelectorSchema,
-  matchLabelKeys: arr(str, { listType: 'atomic' }),
-  mismatchLabelKeys: arr(str, { listType: 'atomic' }),
+  matchLabelKeys: atomicList(str),
+  mismatchLabelKeys: atomicList(str),
 });
 
 export const weightedPodAffinityTermSchema = obj('v1.WeightedPodAffinityTerm', {
@@ -49,13 +72,13 @@ export const weightedPodAffinityTermSchema = obj('v1.WeightedPodAffinityTerm', {
 });
 
 export const podAffinitySchema = obj('v1.PodAffinity', {
-  requiredDuringSchedulingIgnoredDuringExecution: arr(podAffinityTermSchema, { listType: 'atomic' }),
-  preferredDuringSchedulingIgnoredDuringExecution: arr(weightedPodAffinityTermSchema, { listType: 'atomic' }),
+  requiredDuringSchedulingIgnoredDuringExecution: atomicList(podAffinityTermSchema),
+  preferredDuringSchedulingIgnoredDuringExecution: atomicList(weightedPodAffinityTermSchema),
 });
 
 export const podAntiAffinitySchema = obj('v1.PodAntiAffinity', {
-  requiredDuringSchedulingIgnoredDuringExecution: arr(podAffinityTermSchema, { listType: 'atomic' }),
-  preferredDuringSchedulingIgnoredDuringExecution: arr(weightedPodAffinityTermSchema, { listType: 'atomic' }),
+  requiredDuringSchedulingIgnoredDuringExecution: atomicList(podAffinityTermSchema),
+  preferredDuringSchedulingIgnoredDuringExecution: atomicList(weightedPodAffinityTermSchema),
 });
 
 export const affinitySchema = obj('v1.Affinity', {
@@ -74,7 +97,7 @@ export const tolerationSchema = obj('v1.Toleration', {
 
 export const hostAliasSchema = obj('v1.HostAlias', {
   ip: str,
-  hostnames: arr(str, { listType: 'atomic' }),
+  hostnames: atomicList(str),
 });
 
 export const podDNSConfigOptionSchema = obj('v1.PodDNSConfigOption', {
@@ -83,9 +106,9 @@ export const podDNSConfigOptionSchema = obj('v1.PodDNSConfigOption', {
 });
 
 export const podDNSConfigSchema = obj('v1.PodDNSConfig', {
-  nameservers: arr(str, { listType: 'atomic' }),
-  searches: arr(str, { listType: 'atomic' }),
-  options: arr(podDNSConfigOptionSchema, { listType: 'atomic' }),
+  nameservers: atomicList(str),
+  searches: atomicList(str),
+  options: atomicList(podDNSConfigOptionSchema),
 });
 
 export const podReadinessGateSchema = obj('v1.PodReadinessGate', {
@@ -100,7 +123,7 @@ export const topologySpreadConstraintSchema = obj('v1.TopologySpreadConstraint',
   minDomains: int32,
   nodeAffinityPolicy: named('v1.NodeInclusionPolicy'),
   nodeTaintsPolicy: named('v1.NodeInclusionPolicy'),
-  matchLabelKeys: arr(str, { listType: 'atomic' }),
+  matchLabelKeys: atomicList(str),
 });
 
 export const podOSSchema = obj('v1.PodOS', {
@@ -122,10 +145,10 @@ export const podSchedulingGroupSchema = obj('v1.PodSchedulingGroup', {
 });
 
 export const podSpecSchema = obj('v1.PodSpec', {
-  volumes: arr(volumeSchema, { listType: 'map', listMapKeys: ['name'], patchStrategy: 'merge,retainKeys', patchMergeKey: 'name' }),
-  initContainers: arr(containerSchema, { listType: 'map', listMapKeys: ['name'], patchStrategy: 'merge', patchMergeKey: 'name' }),
-  containers: arr(containerSchema, { listType: 'map', listMapKeys: ['name'], patchStrategy: 'merge', patchMergeKey: 'name' }),
-  ephemeralContainers: arr(ephemeralContainerSchema, { listType: 'map', listMapKeys: ['name'], patchStrategy: 'merge', patchMergeKey: 'name' }),
+  volumes: mergeList(volumeSchema, 'name', { retainKeys: true }),
+  initContainers: mergeList(containerSchema, 'name'),
+  containers: mergeList(containerSchema, 'name'),
+  ephemeralContainers: mergeList(ephemeralContainerSchema, 'name'),
   restartPolicy: named('v1.RestartPolicy'),
   terminationGracePeriodSeconds: int64,
   activeDeadlineSeconds: int64,
@@ -140,27 +163,27 @@ export const podSpecSchema = obj('v1.PodSpec', {
   hostIPC: bool,
   shareProcessNamespace: bool,
   securityContext: podSecurityContextSchema,
-  imagePullSecrets: arr(localObjectReferenceSchema, { listType: 'map', listMapKeys: ['name'], patchStrategy: 'merge', patchMergeKey: 'name' }),
+  imagePullSecrets: mergeList(localObjectReferenceSchema, 'name'),
   hostname: str,
   subdomain: str,
   affinity: affinitySchema,
   schedulerName: str,
-  tolerations: arr(tolerationSchema, { listType: 'atomic' }),
-  hostAliases: arr(hostAliasSchema, { listType: 'map', listMapKeys: ['ip'], patchStrategy: 'merge', patchMergeKey: 'ip' }),
+  tolerations: atomicList(tolerationSchema),
+  hostAliases: mergeList(hostAliasSchema, 'ip'),
   priorityClassName: str,
   priority: int32,
   dnsConfig: podDNSConfigSchema,
-  readinessGates: arr(podReadinessGateSchema, { listType: 'atomic' }),
+  readinessGates: atomicList(podReadinessGateSchema),
   runtimeClassName: str,
   enableServiceLinks: bool,
   preemptionPolicy: named('v1.PreemptionPolicy'),
   overhead: mapOf(quantity, 'v1.ResourceList'),
-  topologySpreadConstraints: arr(topologySpreadConstraintSchema, { listType: 'map', listMapKeys: ['topologyKey', 'whenUnsatisfiable'], patchStrategy: 'merge', patchMergeKey: 'topologyKey' }),
+  topologySpreadConstraints: mergeList(topologySpreadConstraintSchema, 'topologyKey', { mapKeys: ['topologyKey', 'whenUnsatisfiable'] }),
   setHostnameAsFQDN: bool,
   os: podOSSchema,
   hostUsers: bool,
-  schedulingGates: arr(podSchedulingGateSchema, { listType: 'map', listMapKeys: ['name'], patchStrategy: 'merge', patchMergeKey: 'name' }),
-  resourceClaims: arr(podResourceClaimSchema, { listType: 'map', listMapKeys: ['name'], patchStrategy: 'merge,retainKeys', patchMergeKey: 'name' }),
+  schedulingGates: mergeList(podSchedulingGateSchema, 'name'),
+  resourceClaims: mergeList(podResourceClaimSchema, 'name', { retainKeys: true }),
   resources: resourceRequirementsSchema,
   hostnameOverride: str,
   schedulingGroup: podSchedulingGroupSchema,
@@ -201,36 +224,36 @@ export const containerExtendedResourceRequestSchema = obj('v1.ContainerExtendedR
 });
 
 export const podExtendedResourceClaimStatusSchema = obj('v1.PodExtendedResourceClaimStatus', {
-  requestMappings: arr(containerExtendedResourceRequestSchema, { listType: 'atomic' }),
+  requestMappings: atomicList(containerExtendedResourceRequestSchema),
   resourceClaimName: str,
 });
 
 export const nodeAllocatableResourceClaimStatusSchema = obj('v1.NodeAllocatableResourceClaimStatus', {
   resourceClaimName: str,
-  containers: arr(str, { listType: 'set' }),
+  containers: setList(str),
   resources: mapOf(quantity, 'map[v1.ResourceName]quantity'),
 });
 
 export const podStatusSchema = obj('v1.PodStatus', {
   observedGeneration: int64,
   phase: named('v1.PodPhase'),
-  conditions: arr(podConditionSchema, { listType: 'map', listMapKeys: ['type'], patchStrategy: 'merge', patchMergeKey: 'type' }),
+  conditions: mergeList(podConditionSchema, 'type'),
   message: str,
   reason: str,
   nominatedNodeName: str,
   hostIP: str,
   hostIPs: arr(hostIPSchema, { listType: 'atomic', patchStrategy: 'merge', patchMergeKey: 'ip' }),
   podIP: str,
-  podIPs: arr(podIPSchema, { listType: 'map', listMapKeys: ['ip'], patchStrategy: 'merge', patchMergeKey: 'ip' }),
+  podIPs: mergeList(podIPSchema, 'ip'),
   startTime: time,
-  initContainerStatuses: arr(containerStatusSchema, { listType: 'atomic' }),
-  containerStatuses: arr(containerStatusSchema, { listType: 'atomic' }),
+  initContainerStatuses: atomicList(containerStatusSchema),
+  containerStatuses: atomicList(containerStatusSchema),
   qosClass: named('v1.PodQOSClass'),
-  ephemeralContainerStatuses: arr(containerStatusSchema, { listType: 'atomic' }),
+  ephemeralContainerStatuses: atomicList(containerStatusSchema),
   resize: named('v1.PodResizeStatus'),
-  resourceClaimStatuses: arr(podResourceClaimStatusSchema, { listType: 'map', listMapKeys: ['name'], patchStrategy: 'merge,retainKeys', patchMergeKey: 'name' }),
+  resourceClaimStatuses: mergeList(podResourceClaimStatusSchema, 'name', { retainKeys: true }),
   extendedResourceClaimStatus: podExtendedResourceClaimStatusSchema,
   allocatedResources: mapOf(quantity, 'v1.ResourceList'),
   resources: resourceRequirementsSchema,
-  nodeAllocatableResourceClaimStatuses: arr(nodeAllocatableResourceClaimStatusSchema, { listType: 'atomic' }),
+  nodeAllocatableResourceClaimStatuses: atomicList(nodeAllocatableResourceClaimStatusSchema),
 });

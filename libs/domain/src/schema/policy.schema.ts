@@ -1,4 +1,4 @@
-import { arr, int32, int64, intOrString, mapOf, named, obj, str, time, withMarkers } from './schema.builders';
+import { int32, int64, intOrString, mapOf, mergeList, named, obj, str, time, withMarkers } from './schema.builders';
 import { conditionSchema, labelSelectorSchema, objectMetaSchema } from './meta.schema';
 
 export const podDisruptionBudgetSpecSchema = obj('v1.PodDisruptionBudgetSpec', {
@@ -15,7 +15,7 @@ export const podDisruptionBudgetStatusSchema = obj('v1.PodDisruptionBudgetStatus
   currentHealthy: int32,
   desiredHealthy: int32,
   expectedPods: int32,
-  conditions: arr(conditionSchema, { listType: 'map', listMapKeys: ['type'], patchStrategy: 'merge', patchMergeKey: 'type' }),
+  conditions: mergeList(conditionSchema, 'type'),
 });
 
 export const podDisruptionBudgetSchema = obj('v1.PodDisruptionBudget', {

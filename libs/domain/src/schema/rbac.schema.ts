@@ -1,19 +1,19 @@
-import { arr, obj, str } from './schema.builders';
+import { atomicList, obj, str } from './schema.builders';
 import { labelSelectorSchema, objectMetaSchema } from './meta.schema';
 
 export const policyRuleSchema = obj('v1.PolicyRule', {
-  verbs: arr(str, { listType: 'atomic' }),
-  apiGroups: arr(str, { listType: 'atomic' }),
-  resources: arr(str, { listType: 'atomic' }),
-  resourceNames: arr(str, { listType: 'atomic' }),
-  nonResourceURLs: arr(str, { listType: 'atomic' }),
+  verbs: atomicList(str),
+  apiGroups: atomicList(str),
+  resources: atomicList(str),
+  resourceNames: atomicList(str),
+  nonResourceURLs: atomicList(str),
 });
 
 export const roleSchema = obj('v1.Role', {
   apiVersion: str,
   kind: str,
   metadata: objectMetaSchema,
-  rules: arr(policyRuleSchema, { listType: 'atomic' }),
+  rules: atomicList(policyRuleSchema),
 });
 
 export const subjectSchema = obj('v1.Subject', {
@@ -33,19 +33,19 @@ export const roleBindingSchema = obj('v1.RoleBinding', {
   apiVersion: str,
   kind: str,
   metadata: objectMetaSchema,
-  subjects: arr(subjectSchema, { listType: 'atomic' }),
+  subjects: atomicList(subjectSchema),
   roleRef: roleRefSchema,
 });
 
 export const aggregationRuleSchema = obj('v1.AggregationRule', {
-  clusterRoleSelectors: arr(labelSelectorSchema, { listType: 'atomic' }),
+  clusterRoleSelectors: atomicList(labelSelectorSchema),
 });
 
 export const clusterRoleSchema = obj('v1.ClusterRole', {
   apiVersion: str,
   kind: str,
   metadata: objectMetaSchema,
-  rules: arr(policyRuleSchema, { listType: 'atomic' }),
+  rules: atomicList(policyRuleSchema),
   aggregationRule: aggregationRuleSchema,
 });
 
@@ -53,6 +53,6 @@ export const clusterRoleBindingSchema = obj('v1.ClusterRoleBinding', {
   apiVersion: str,
   kind: str,
   metadata: objectMetaSchema,
-  subjects: arr(subjectSchema, { listType: 'atomic' }),
+  subjects: atomicList(subjectSchema),
   roleRef: roleRefSchema,
 });

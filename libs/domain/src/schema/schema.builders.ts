@@ -30,8 +30,37 @@ export function obj(goType: string, fields: Record<string, Field>): TypeSchema {
   return node({ type: 'object', goType, fields });
 }
 
-export function arr(items: TypeSchema, markers: ListMarkers = {}, goType?: string): TypeSchema {
-  return node({ type: 'array', items, ...markers, ...(goType ? { goType } : {}) });
+export function arr(items: TypeSchema, markers: ListMarkers = {}): TypeSchema {
+  return node({ type: 'array', items, ...markers });
+}
+
+export function atomicList(items: TypeSchema): TypeSchema {
+  return arr(items, { listType: 'atomic' });
+}
+
+export function setList(items: TypeSchema): TypeSchema {
+  return arr(items, { listType: 'set' });
+}
+
+export function mapList(items: TypeSchema, mapKeys: string[]): TypeSchema {
+  return arr(items, { listType: 'map', listMapKeys: mapKeys });
+}
+
+/**
+ * A list merged by key in strategic merge patch and keyed in server-side apply. The apply keys default to the
+ * merge key; `retainKeys` makes the patch strategy `merge,retainKeys` (volumes, resource claims).
+ */
+export function mergeList(
+  items: TypeSchema,
+  mergeKey: string,
+  options: { mapKeys?: string[]; retainKeys?: boolean } = {},
+): TypeSchema {
+  return arr(items, {
+    listType: 'map',
+    listMapKeys: options.mapKeys ?? [mergeKey],
+    patchStrategy: options.retainKeys ? 'merge,retainKeys' : 'merge',
+    patchMergeKey: mergeKey,
+  });
 }
 
 export function mapOf(additional: TypeSchema, goType?: string): TypeSchema {

@@ -1,13 +1,13 @@
-import { arr, bool, mapOf, named, obj, str } from './schema.builders';
+import { atomicList, bool, mapOf, named, obj, str } from './schema.builders';
 import { objectMetaSchema } from './meta.schema';
 
 export const topologySelectorLabelRequirementSchema = obj('v1.TopologySelectorLabelRequirement', {
   key: str,
-  values: arr(str, { listType: 'atomic' }),
+  values: atomicList(str),
 });
 
 export const topologySelectorTermSchema = obj('v1.TopologySelectorTerm', {
-  matchLabelExpressions: arr(topologySelectorLabelRequirementSchema, { listType: 'atomic' }),
+  matchLabelExpressions: atomicList(topologySelectorLabelRequirementSchema),
 });
 
 export const storageClassSchema = obj('v1.StorageClass', {
@@ -17,8 +17,8 @@ export const storageClassSchema = obj('v1.StorageClass', {
   provisioner: str,
   parameters: mapOf(str),
   reclaimPolicy: named('v1.PersistentVolumeReclaimPolicy'),
-  mountOptions: arr(str, { listType: 'atomic' }),
+  mountOptions: atomicList(str),
   allowVolumeExpansion: bool,
   volumeBindingMode: named('v1.VolumeBindingMode'),
-  allowedTopologies: arr(topologySelectorTermSchema, { listType: 'atomic' }),
+  allowedTopologies: atomicList(topologySelectorTermSchema),
 });

@@ -1,4 +1,4 @@
-import { arr, bool, int32, int64, mapOf, named, obj, quantity, str, time } from './schema.builders';
+import { atomicList, bool, int32, int64, mapOf, mergeList, named, obj, quantity, str, time } from './schema.builders';
 import { labelSelectorSchema, objectMetaSchema } from './meta.schema';
 
 export const hostPathVolumeSourceSchema = obj('v1.HostPathVolumeSource', {
@@ -39,7 +39,7 @@ export const keyToPathSchema = obj('v1.KeyToPath', {
 
 export const secretVolumeSourceSchema = obj('v1.SecretVolumeSource', {
   secretName: str,
-  items: arr(keyToPathSchema, { listType: 'atomic' }),
+  items: atomicList(keyToPathSchema),
   defaultMode: int32,
   optional: bool,
 });
@@ -61,7 +61,7 @@ export const iscsiVolumeSourceSchema = obj('v1.ISCSIVolumeSource', {
   iscsiInterface: str,
   fsType: str,
   readOnly: bool,
-  portals: arr(str, { listType: 'atomic' }),
+  portals: atomicList(str),
   chapAuthDiscovery: bool,
   chapAuthSession: bool,
   secretRef: localObjectReferenceSchema,
@@ -80,7 +80,7 @@ export const persistentVolumeClaimVolumeSourceSchema = obj('v1.PersistentVolumeC
 });
 
 export const rbdVolumeSourceSchema = obj('v1.RBDVolumeSource', {
-  monitors: arr(str, { listType: 'atomic' }),
+  monitors: atomicList(str),
   image: str,
   fsType: str,
   pool: str,
@@ -106,7 +106,7 @@ export const cinderVolumeSourceSchema = obj('v1.CinderVolumeSource', {
 });
 
 export const cephFSVolumeSourceSchema = obj('v1.CephFSVolumeSource', {
-  monitors: arr(str, { listType: 'atomic' }),
+  monitors: atomicList(str),
   path: str,
   user: str,
   secretFile: str,
@@ -138,16 +138,16 @@ export const downwardAPIVolumeFileSchema = obj('v1.DownwardAPIVolumeFile', {
 });
 
 export const downwardAPIVolumeSourceSchema = obj('v1.DownwardAPIVolumeSource', {
-  items: arr(downwardAPIVolumeFileSchema, { listType: 'atomic' }),
+  items: atomicList(downwardAPIVolumeFileSchema),
   defaultMode: int32,
 });
 
 export const fcVolumeSourceSchema = obj('v1.FCVolumeSource', {
-  targetWWNs: arr(str, { listType: 'atomic' }),
+  targetWWNs: atomicList(str),
   lun: int32,
   fsType: str,
   readOnly: bool,
-  wwids: arr(str, { listType: 'atomic' }),
+  wwids: atomicList(str),
 });
 
 export const azureFileVolumeSourceSchema = obj('v1.AzureFileVolumeSource', {
@@ -158,7 +158,7 @@ export const azureFileVolumeSourceSchema = obj('v1.AzureFileVolumeSource', {
 
 export const configMapVolumeSourceSchema = obj('v1.ConfigMapVolumeSource', {
   name: str,
-  items: arr(keyToPathSchema, { listType: 'atomic' }),
+  items: atomicList(keyToPathSchema),
   defaultMode: int32,
   optional: bool,
 });
@@ -195,17 +195,17 @@ export const photonPersistentDiskVolumeSourceSchema = obj('v1.PhotonPersistentDi
 
 export const secretProjectionSchema = obj('v1.SecretProjection', {
   name: str,
-  items: arr(keyToPathSchema, { listType: 'atomic' }),
+  items: atomicList(keyToPathSchema),
   optional: bool,
 });
 
 export const downwardAPIProjectionSchema = obj('v1.DownwardAPIProjection', {
-  items: arr(downwardAPIVolumeFileSchema, { listType: 'atomic' }),
+  items: atomicList(downwardAPIVolumeFileSchema),
 });
 
 export const configMapProjectionSchema = obj('v1.ConfigMapProjection', {
   name: str,
-  items: arr(keyToPathSchema, { listType: 'atomic' }),
+  items: atomicList(keyToPathSchema),
   optional: bool,
 });
 
@@ -243,7 +243,7 @@ export const volumeProjectionSchema = obj('v1.VolumeProjection', {
 });
 
 export const projectedVolumeSourceSchema = obj('v1.ProjectedVolumeSource', {
-  sources: arr(volumeProjectionSchema, { listType: 'atomic' }),
+  sources: atomicList(volumeProjectionSchema),
   defaultMode: int32,
 });
 
@@ -301,7 +301,7 @@ export const typedObjectReferenceSchema = obj('v1.TypedObjectReference', {
 });
 
 export const persistentVolumeClaimSpecSchema = obj('v1.PersistentVolumeClaimSpec', {
-  accessModes: arr(named('v1.PersistentVolumeAccessMode'), { listType: 'atomic' }),
+  accessModes: atomicList(named('v1.PersistentVolumeAccessMode')),
   selector: labelSelectorSchema,
   resources: volumeResourceRequirementsSchema,
   volumeName: str,
@@ -373,7 +373,7 @@ export const secretReferenceSchema = obj('v1.SecretReference', {
 });
 
 export const rbdPersistentVolumeSourceSchema = obj('v1.RBDPersistentVolumeSource', {
-  monitors: arr(str, { listType: 'atomic' }),
+  monitors: atomicList(str),
   image: str,
   fsType: str,
   pool: str,
@@ -390,7 +390,7 @@ export const iscsiPersistentVolumeSourceSchema = obj('v1.ISCSIPersistentVolumeSo
   iscsiInterface: str,
   fsType: str,
   readOnly: bool,
-  portals: arr(str, { listType: 'atomic' }),
+  portals: atomicList(str),
   chapAuthDiscovery: bool,
   chapAuthSession: bool,
   secretRef: secretReferenceSchema,
@@ -405,7 +405,7 @@ export const cinderPersistentVolumeSourceSchema = obj('v1.CinderPersistentVolume
 });
 
 export const cephFSPersistentVolumeSourceSchema = obj('v1.CephFSPersistentVolumeSource', {
-  monitors: arr(str, { listType: 'atomic' }),
+  monitors: atomicList(str),
   path: str,
   user: str,
   secretFile: str,
@@ -480,16 +480,16 @@ export const csiPersistentVolumeSourceSchema = obj('v1.CSIPersistentVolumeSource
 export const nodeSelectorRequirementSchema = obj('v1.NodeSelectorRequirement', {
   key: str,
   operator: named('v1.NodeSelectorOperator'),
-  values: arr(str, { listType: 'atomic' }),
+  values: atomicList(str),
 });
 
 export const nodeSelectorTermSchema = obj('v1.NodeSelectorTerm', {
-  matchExpressions: arr(nodeSelectorRequirementSchema, { listType: 'atomic' }),
-  matchFields: arr(nodeSelectorRequirementSchema, { listType: 'atomic' }),
+  matchExpressions: atomicList(nodeSelectorRequirementSchema),
+  matchFields: atomicList(nodeSelectorRequirementSchema),
 });
 
 export const nodeSelectorSchema = obj('v1.NodeSelector', {
-  nodeSelectorTerms: arr(nodeSelectorTermSchema, { listType: 'atomic' }),
+  nodeSelectorTerms: atomicList(nodeSelectorTermSchema),
 });
 
 export const volumeNodeAffinitySchema = obj('v1.VolumeNodeAffinity', {
@@ -520,11 +520,11 @@ export const persistentVolumeSpecSchema = obj('v1.PersistentVolumeSpec', {
   local: localVolumeSourceSchema,
   storageos: storageOSPersistentVolumeSourceSchema,
   csi: csiPersistentVolumeSourceSchema,
-  accessModes: arr(named('v1.PersistentVolumeAccessMode'), { listType: 'atomic' }),
+  accessModes: atomicList(named('v1.PersistentVolumeAccessMode')),
   claimRef: objectReferenceSchema,
   persistentVolumeReclaimPolicy: named('v1.PersistentVolumeReclaimPolicy'),
   storageClassName: str,
-  mountOptions: arr(str, { listType: 'atomic' }),
+  mountOptions: atomicList(str),
   volumeMode: named('v1.PersistentVolumeMode'),
   nodeAffinity: volumeNodeAffinitySchema,
   volumeAttributesClassName: str,
@@ -546,9 +546,9 @@ export const modifyVolumeStatusSchema = obj('v1.ModifyVolumeStatus', {
 
 export const persistentVolumeClaimStatusSchema = obj('v1.PersistentVolumeClaimStatus', {
   phase: named('v1.PersistentVolumeClaimPhase'),
-  accessModes: arr(named('v1.PersistentVolumeAccessMode'), { listType: 'atomic' }),
+  accessModes: atomicList(named('v1.PersistentVolumeAccessMode')),
   capacity: mapOf(quantity, 'v1.ResourceList'),
-  conditions: arr(persistentVolumeClaimConditionSchema, { listType: 'map', listMapKeys: ['type'], patchStrategy: 'merge', patchMergeKey: 'type' }),
+  conditions: mergeList(persistentVolumeClaimConditionSchema, 'type'),
   allocatedResources: mapOf(quantity, 'v1.ResourceList'),
   allocatedResourceStatuses: mapOf(named('v1.ClaimResourceStatus'), 'map[v1.ResourceName]v1.ClaimResourceStatus'),
   currentVolumeAttributesClassName: str,
