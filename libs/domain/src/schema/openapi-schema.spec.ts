@@ -1,4 +1,4 @@
-import { openApiComponentName, toOpenApiComponent, toOpenApiSchema } from './openapi-schema';
+import { openApiComponentName, openApiComponents, toOpenApiComponent, toOpenApiSchema } from './openapi-schema';
 import { schemaFor } from './schema.registry';
 
 type Json = Record<string, any>;
@@ -88,5 +88,29 @@ describe('openApiComponentName', () => {
     ['stable.example.com', 'v1', 'CronTab', 'com.example.stable.v1.CronTab'],
   ])('%s/%s %s', (group, version, kind, expected) => {
     expect(openApiComponentName(group, version, kind)).toBe(expected);
+  });
+});
+
+describe('openApiComponents', () => {
+  it('lists the kinds of one group version by component name, with DeleteOptions', () => {
+    const components = openApiComponents('apps', 'v1');
+    expect(Object.keys(components).sort()).toEqual([
+      'io.k8s.api.apps.v1.ControllerRevision',
+      'io.k8s.api.apps.v1.DaemonSet',
+      'io.k8s.api.apps.v1.Deployment',
+      'io.k8s.api.apps.v1.ReplicaSet',
+      'io.k8s.api.apps.v1.StatefulSet',
+      'io.k8s.apimachinery.pkg.apis.meta.v1.DeleteOptions',
+    ]);
+    expect(components['io.k8s.apimachinery.pkg.apis.meta.v1.DeleteOptions']['x-kubernetes-group-version-kind']).toEqual([
+      { group: 'apps', version: 'v1', kind: 'DeleteOptions' },
+    ]);
+  });
+
+  it('keeps autoscaling v1 and v2 apart and is empty for versions it does not cover', () => {
+    expect(Object.keys(openApiComponents('autoscaling', 'v1'))).toContain('io.k8s.api.autoscaling.v1.Scale');
+    expect(Object.keys(openApiComponents('autoscaling', 'v2'))).toContain('io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler');
+    expect(Object.keys(openApiComponents('autoscaling', 'v2'))).not.toContain('io.k8s.api.autoscaling.v1.Scale');
+    expect(openApiComponents('apps', 'v1beta2')).toEqual({});
   });
 });

@@ -1,4 +1,4 @@
-import { META_GROUP, type SchemaRootKind } from './schema.registry';
+import { META_GROUP, schemaFor, schemaRootKinds, type SchemaRootKind } from './schema.registry';
 import { fieldSchema, type TypeSchema } from './type-schema';
 
 export type OpenApiSchema = Record<string, unknown>;
@@ -19,7 +19,9 @@ function convert(schema: TypeSchema): OpenApiSchema {
     case 'object': {
       out.type = 'object';
       const properties: Record<string, OpenApiSchema> = {};
-      for (const name of Object.keys(schema.fields ?? {})) properties[name] = toOpenApiSchema(fieldSchema(schema, name)!);
+      for (const name of Object.keys(schema.fields ?? {})) {
+        properties[name] = toOpenApiSchema(fieldSchema(schema, name)!);
+      }
       out.properties = properties;
       if (schema.preserveUnknownFields) out['x-kubernetes-preserve-unknown-fields'] = true;
       break;
@@ -87,7 +89,9 @@ const PACKAGE_OF_GROUP: Record<string, string> = {
  */
 export function openApiComponentName(group: string, version: string, kind: string): string {
   if (group === META_GROUP) return `io.k8s.apimachinery.pkg.apis.meta.${version}.${kind}`;
-  if (group === 'apiextensions.k8s.io') return `io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.${version}.${kind}`;
+  if (group === 'apiextensions.k8s.io') {
+    return `io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.${version}.${kind}`;
+  }
   if (group === 'apiregistration.k8s.io') return `io.k8s.kube-aggregator.pkg.apis.apiregistration.${version}.${kind}`;
   if (group === '') return `io.k8s.api.core.${version}.${kind}`;
   if (!group.includes('.') || group.endsWith('.k8s.io')) {
@@ -98,8 +102,25 @@ export function openApiComponentName(group: string, version: string, kind: strin
 
 /** A component for a root kind: its schema plus the `x-kubernetes-group-version-kind` kubectl looks kinds up by. */
 export function toOpenApiComponent(root: SchemaRootKind, schema: TypeSchema): OpenApiSchema {
-  return {
-    ...toOpenApiSchema(schema),
-    'x-kubernetes-group-version-kind': [{ group: root.group === META_GROUP ? '' : root.group, version: root.version, kind: root.kind }],
-  };
+  const gvk = { group: root.group === META_GROUP ? '' : root.group, version: root.version, kind: root.kind };
+  return { ...toOpenApiSchema(schema), 'x-kubernetes-group-version-kind': [gvk] };
+}
+
+/**
+ * `components.schemas` of the /openapi/v3 document of one group version: every covered kind of it, by upstream
+ * component name, plus DeleteOptions (request body of deletes), which kube-apiserver registers in every group version.
+ */
+export function openApiComponents(group: string, version: string): Record<string, OpenApiSchema> {
+  const components: Record<string, OpenApiSchema> = {};
+  for (const root of schemaRootKinds()) {
+    if (root.group !== group || root.version !== version) continue;
+    const schema = schemaFor(group, root.kind, version)!;
+    components[openApiComponentName(group, version, root.kind)] = toOpenApiComponent(root, schema);
+  }
+  if (Object.keys(components).length > 0) {
+    const root = { group, version, kind: 'DeleteOptions' };
+    const name = openApiComponentName(META_GROUP, 'v1', 'DeleteOptions');
+    components[name] = toOpenApiComponent(root, schemaFor(group, 'DeleteOptions')!);
+  }
+  return components;
 }

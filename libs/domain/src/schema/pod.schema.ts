@@ -178,7 +178,9 @@ export const podSpecSchema = obj('v1.PodSpec', {
   enableServiceLinks: bool,
   preemptionPolicy: named('v1.PreemptionPolicy'),
   overhead: mapOf(quantity, 'v1.ResourceList'),
-  topologySpreadConstraints: mergeList(topologySpreadConstraintSchema, 'topologyKey', { mapKeys: ['topologyKey', 'whenUnsatisfiable'] }),
+  topologySpreadConstraints: mergeList(topologySpreadConstraintSchema, 'topologyKey', {
+    mapKeys: ['topologyKey', 'whenUnsatisfiable'],
+  }),
   setHostnameAsFQDN: bool,
   os: podOSSchema,
   hostUsers: bool,

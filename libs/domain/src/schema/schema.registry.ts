@@ -1,5 +1,11 @@
 import type { TypeSchema } from './type-schema';
-import { controllerRevisionSchema, daemonSetSchema, deploymentSchema, replicaSetSchema, statefulSetSchema } from './apps.schema';
+import {
+  controllerRevisionSchema,
+  daemonSetSchema,
+  deploymentSchema,
+  replicaSetSchema,
+  statefulSetSchema,
+} from './apps.schema';
 import { horizontalPodAutoscalerSchema, scaleSchema } from './autoscaling.schema';
 import { cronJobSchema, jobSchema } from './batch.schema';
 import { leaseSchema } from './coordination.schema';

@@ -151,7 +151,8 @@ function check(value: unknown, schema: TypeSchema, ctx: Context, out: SchemaType
       }
       const offset = base64ErrorOffset(value);
       if (offset !== undefined) {
-        out.push({ path: ctx.path, expected, got: 'string', message: `illegal base64 data at input byte ${offset}`, fatal: false });
+        const message = `illegal base64 data at input byte ${offset}`;
+        out.push({ path: ctx.path, expected, got: 'string', message, fatal: false });
       }
       return;
     }
@@ -184,7 +185,8 @@ function check(value: unknown, schema: TypeSchema, ctx: Context, out: SchemaType
       for (const [key, child] of Object.entries(value)) {
         const field = fieldSchema(schema, key);
         if (!field) continue;
-        check(child, field, { path: join(ctx.path, key), fields: [...ctx.fields, key], struct: structName(expected) }, out);
+        const inner = { path: join(ctx.path, key), fields: [...ctx.fields, key], struct: structName(expected) };
+        check(child, field, inner, out);
       }
       return;
   }
