@@ -1,4 +1,4 @@
-import { BadRequestError, isObject, labelSelectorToString, type KubeObject, type ResourceType } from '@flotilla/domain';
+import { BadRequestError, formatLabelRequirements, isObject, labelSelectorFromObject, type KubeObject, type LabelSelector, type ResourceType } from '@flotilla/domain';
 
 function getPath(obj: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((o, k) => (isObject(o) ? o[k] : undefined), obj);
@@ -26,7 +26,7 @@ export function scaleOf(rt: ResourceType, obj: KubeObject): KubeObject {
     spec: { replicas: (getPath(obj, spec.specReplicasPath) as number | undefined) ?? 0 },
     status: {
       replicas: (getPath(obj, spec.statusReplicasPath) as number | undefined) ?? 0,
-      selector: isObject(selector) ? labelSelectorToString(selector) : '',
+      selector: selectorString(selector),
     },
   };
 }
@@ -41,4 +41,15 @@ export function applyScale(rt: ResourceType, obj: KubeObject, scale: unknown): K
   const copy = structuredClone(obj);
   setPath(copy, rt.scale!.specReplicasPath, replicas ?? 0);
   return copy;
+}
+
+/** ReplicationControllers keep a plain label map; the others a LabelSelector. Invalid selectors print as empty. */
+function selectorString(selector: unknown): string {
+  if (!isObject(selector)) return '';
+  const sel = 'matchLabels' in selector || 'matchExpressions' in selector ? (selector as LabelSelector) : { matchLabels: selector as Record<string, string> };
+  try {
+    return formatLabelRequirements(labelSelectorFromObject(sel));
+  } catch {
+    return '';
+  }
 }
