@@ -1,6 +1,7 @@
 import {
   BadRequestError,
   findTypeErrors,
+  firstDecodeError,
   findUnknownFields,
   InvalidError,
   isObject,
@@ -43,10 +44,9 @@ export function decodeFields(ctx: RequestContext, obj: Record<string, unknown>):
   const { rt } = ctx;
   const schema = schemaFor(rt.group, rt.kind);
   if (!schema) return;
-  const typeErrors = findTypeErrors(obj, schema);
-  if (typeErrors.length > 0) {
-    const e = typeErrors[0];
-    throw new BadRequestError(`${rt.kind} in version "${rt.version}" cannot be handled as a ${rt.kind}: json: cannot unmarshal ${e.got} into Go struct field .${e.path} of type ${e.expected}`);
+  const typeError = firstDecodeError(findTypeErrors(obj, schema));
+  if (typeError) {
+    throw new BadRequestError(`${rt.kind} in version "${rt.version}" cannot be handled as a ${rt.kind}: ${typeError.message}`);
   }
   const unknown = findUnknownFields(obj, schema);
   if (unknown.length > 0) {
