@@ -1,0 +1,3 @@
+export { OpenApiModule } from './openapi.module';
+export { OpenApiService, type OpenApiBody } from './openapi.service';
+export { groupVersionDocument, type OpenApiDocument } from './openapi.document';
