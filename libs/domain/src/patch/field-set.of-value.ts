@@ -1,0 +1,90 @@
+import { isObject } from '../objects/object-meta';
+import { TypeSchema } from '../schema/type-schema';
+import { emptyFieldSet, FieldPath, FieldSet, insertPath } from './field-set';
+import { childField, indexItems, isEmptyContainer, shapeOf } from './field-shape';
+import { deepEqual } from './json-value';
+
+type JsonMap = Record<string, unknown>;
+
+/**
+ * The fields an applied configuration sets, as upstream's ToFieldSet: leaves, atomic values, list items (`.`),
+ * free map keys, and empty or null values; declared struct fields with content are only parents.
+ */
+export function fieldSetOf(value: unknown, schema: TypeSchema | undefined): FieldSet {
+  const set = emptyFieldSet();
+  collect(value, schema, [], set);
+  return set;
+}
+
+function collect(value: unknown, schema: TypeSchema | undefined, path: FieldPath, set: FieldSet): void {
+  const shape = shapeOf(schema, value);
+  if (shape.kind === 'leaf') {
+    if (path.length > 0) insertPath(set, path);
+    return;
+  }
+  if (shape.kind === 'fields') {
+    for (const [key, child] of Object.entries(value as JsonMap)) {
+      const field = childField(shape.schema, key);
+      const childPath = [...path, `f:${key}`];
+      collect(child, field.schema, childPath, set);
+      if (child === null || (isObject(child) && Object.keys(child).length === 0) || !field.declared) insertPath(set, childPath);
+    }
+    return;
+  }
+  const { items, duplicates } = indexItems(shape.keys, value as unknown[]);
+  for (const [element, item] of items) {
+    const itemPath = [...path, element];
+    if (!duplicates.has(element)) collect(item, shape.item, itemPath, set);
+    insertPath(set, itemPath);
+  }
+}
+
+export interface Comparison {
+  added: FieldSet;
+  modified: FieldSet;
+  removed: FieldSet;
+}
+
+/**
+ * What changed from `lhs` to `rhs`, as upstream's Compare. A value that appears or disappears is itself added or
+ * removed, except a declared struct field appearing: Go always holds non-pointer structs, so upstream never sees
+ * those appear; approximating that keeps `f:spec` from being owned as a whole on create.
+ */
+export function compareValues(lhs: unknown, rhs: unknown, schema: TypeSchema | undefined): Comparison {
+  const comparison = { added: emptyFieldSet(), modified: emptyFieldSet(), removed: emptyFieldSet() };
+  walk(lhs, rhs, schema, [], comparison, false);
+  return comparison;
+}
+
+function walk(lhs: unknown, rhs: unknown, schema: TypeSchema | undefined, path: FieldPath, cmp: Comparison, isItem: boolean): void {
+  const l = lhs === null ? undefined : lhs;
+  const r = rhs === null ? undefined : rhs;
+  if (l === undefined && r === undefined) return;
+  const shape = shapeOf(schema, r ?? l);
+  const sameShape = l === undefined || r === undefined || shapeOf(schema, l).kind === shape.kind;
+  const mark = (set: FieldSet) => {
+    if (path.length > 0) insertPath(set, path);
+  };
+  if (shape.kind === 'leaf' || !sameShape || (isEmptyContainer(l) && isEmptyContainer(r))) {
+    if (l === undefined) mark(cmp.added);
+    else if (r === undefined) mark(cmp.removed);
+    else if (!deepEqual(l, r)) mark(cmp.modified);
+    return;
+  }
+  if (shape.kind === 'fields') {
+    const lm = (l ?? {}) as JsonMap;
+    const rm = (r ?? {}) as JsonMap;
+    for (const key of new Set([...Object.keys(lm), ...Object.keys(rm)])) {
+      walk(lm[key], rm[key], childField(shape.schema, key).schema, [...path, `f:${key}`], cmp, false);
+    }
+  } else {
+    const li = indexItems(shape.keys, (l ?? []) as unknown[]).items;
+    const ri = indexItems(shape.keys, (r ?? []) as unknown[]).items;
+    for (const element of new Set([...li.keys(), ...ri.keys()])) {
+      walk(li.get(element), ri.get(element), shape.item, [...path, element], cmp, true);
+    }
+  }
+  const declaredStruct = shape.kind === 'fields' && schema?.type === 'object';
+  if (l === undefined && (isItem || !declaredStruct)) mark(cmp.added);
+  else if (r === undefined) mark(cmp.removed);
+}

@@ -1,0 +1,87 @@
+import { deepClone, isObject, KubeObject } from '../objects/object-meta';
+import { TypeSchema } from '../schema/type-schema';
+import { differenceFieldSets, isEmptyFieldSet, unionFieldSets } from './field-set';
+import { compareValues } from './field-set.of-value';
+import {
+  capUpdateManagers,
+  decodeManagedFields,
+  dropEmptyManagers,
+  encodeManagedFields,
+  identityKey,
+  isResetManagedFields,
+  limitToScope,
+  managerIdentity,
+  Managers,
+  stripMetaFields,
+  trackingScope,
+} from './managed-fields';
+
+export interface UpdateManagedFieldsOptions {
+  manager: string;
+  /** The group/version of the endpoint the write came through (`apps/v1`). */
+  apiVersion: string;
+  now: string;
+  schema: TypeSchema | undefined;
+  subresource?: string;
+  /** The kind has a status subresource: main-resource writes then do not own `status`. */
+  hasStatusSubresource?: boolean;
+}
+
+/**
+ * managedFields bookkeeping for every write that is not an apply (create, update, the three patch types):
+ * the manager (operation `Update`) takes every field the write changed, away from whoever owned it; fields the
+ * write removed leave every manager. Updates never conflict. Returns `updated` with its managedFields set.
+ */
+export function updateManagedFields(old: KubeObject | null, updated: KubeObject, opts: UpdateManagedFieldsOptions): KubeObject {
+  const result = deepClone(updated);
+  if (!isObject(result.metadata)) result.metadata = {};
+  const managers = startingManagers(old, updated, opts.subresource);
+  delete result.metadata.managedFields;
+  // Upstream only starts tracking on create: an existing object without managedFields stays untracked.
+  if (old !== null && managers.size === 0) return result;
+
+  const scope = trackingScope(opts.subresource, opts.hasStatusSubresource);
+  const comparison = compareValues(withoutManagedFields(old), withoutManagedFields(updated), opts.schema);
+  const changed = limitToScope(unionFieldSets(comparison.modified, comparison.added), scope);
+  const removed = limitToScope(comparison.removed, scope);
+  for (const entry of managers.values()) entry.set = differenceFieldSets(differenceFieldSets(entry.set, changed), removed);
+
+  const taken = stripMetaFields(changed);
+  if (!isEmptyFieldSet(taken)) {
+    const identity = managerIdentity(opts.manager || 'unknown', 'Update', opts.apiVersion, opts.subresource);
+    const key = identityKey(identity);
+    const previous = managers.get(key);
+    managers.set(key, {
+      identity,
+      apiVersion: opts.apiVersion,
+      set: previous ? unionFieldSets(taken, previous.set) : taken,
+      time: opts.now,
+    });
+  }
+  dropEmptyManagers(managers);
+  capUpdateManagers(managers);
+  const entries = encodeManagedFields(managers);
+  if (entries.length > 0) result.metadata.managedFields = entries;
+  return result;
+}
+
+/**
+ * Where tracking starts from, as upstream decides: subresource writes always keep the stored entries; a request
+ * carrying `managedFields: []` (or one empty entry) resets them; a request carrying valid entries replaces them;
+ * otherwise (absent or undecodable) the stored entries are kept.
+ */
+function startingManagers(old: KubeObject | null, updated: KubeObject, subresource: string | undefined): Managers {
+  const stored = () => decodeManagedFields(old?.metadata.managedFields) ?? new Map();
+  if (subresource) return stored();
+  const requested = isObject(updated.metadata) ? updated.metadata.managedFields : undefined;
+  if (isResetManagedFields(requested)) return new Map();
+  const fromRequest = decodeManagedFields(requested);
+  return fromRequest && fromRequest.size > 0 ? fromRequest : stored();
+}
+
+function withoutManagedFields(object: KubeObject | null): unknown {
+  if (!object) return {};
+  const copy = { ...object, metadata: { ...object.metadata } };
+  delete copy.metadata.managedFields;
+  return copy;
+}
