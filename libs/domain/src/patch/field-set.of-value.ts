@@ -46,19 +46,27 @@ export interface Comparison {
 }
 
 /**
- * What changed from `lhs` to `rhs`, as upstream's Compare. A value that appears or disappears is itself added or
- * removed, except a declared struct field appearing: Go always holds non-pointer structs, so upstream never sees
- * those appear; approximating that keeps `f:spec` from being owned as a whole on create.
+ * What changed from `lhs` to `rhs`, as upstream's Compare on typed Go objects. Go always holds non-pointer
+ * structs, so a declared struct field missing on one side of an existing parent compares as an empty struct, and
+ * a value that appears or disappears is itself added or removed. Without pointer information every declared
+ * struct is treated as non-pointer, which keeps `f:spec` from being owned as a whole on create.
  */
 export function compareValues(lhs: unknown, rhs: unknown, schema: TypeSchema | undefined): Comparison {
   const comparison = { added: emptyFieldSet(), modified: emptyFieldSet(), removed: emptyFieldSet() };
-  walk(lhs, rhs, schema, [], comparison, false);
+  walk(lhs, rhs, schema, [], comparison, { isItem: false, lhsParent: true, rhsParent: true });
   return comparison;
 }
 
-function walk(lhs: unknown, rhs: unknown, schema: TypeSchema | undefined, path: FieldPath, cmp: Comparison, isItem: boolean): void {
-  const l = lhs === null ? undefined : lhs;
-  const r = rhs === null ? undefined : rhs;
+interface Position {
+  isItem: boolean;
+  lhsParent: boolean;
+  rhsParent: boolean;
+}
+
+function walk(lhs: unknown, rhs: unknown, schema: TypeSchema | undefined, path: FieldPath, cmp: Comparison, at: Position): void {
+  const zeroStruct = !at.isItem && schema?.type === 'object';
+  const l = lhs === null || lhs === undefined ? (zeroStruct && at.lhsParent ? {} : undefined) : lhs;
+  const r = rhs === null || rhs === undefined ? (zeroStruct && at.rhsParent ? {} : undefined) : rhs;
   if (l === undefined && r === undefined) return;
   const shape = shapeOf(schema, r ?? l);
   const sameShape = l === undefined || r === undefined || shapeOf(schema, l).kind === shape.kind;
@@ -75,16 +83,16 @@ function walk(lhs: unknown, rhs: unknown, schema: TypeSchema | undefined, path: 
     const lm = (l ?? {}) as JsonMap;
     const rm = (r ?? {}) as JsonMap;
     for (const key of new Set([...Object.keys(lm), ...Object.keys(rm)])) {
-      walk(lm[key], rm[key], childField(shape.schema, key).schema, [...path, `f:${key}`], cmp, false);
+      const child = { isItem: false, lhsParent: l !== undefined, rhsParent: r !== undefined };
+      walk(lm[key], rm[key], childField(shape.schema, key).schema, [...path, `f:${key}`], cmp, child);
     }
   } else {
     const li = indexItems(shape.keys, (l ?? []) as unknown[]).items;
     const ri = indexItems(shape.keys, (r ?? []) as unknown[]).items;
     for (const element of new Set([...li.keys(), ...ri.keys()])) {
-      walk(li.get(element), ri.get(element), shape.item, [...path, element], cmp, true);
+      walk(li.get(element), ri.get(element), shape.item, [...path, element], cmp, { isItem: true, lhsParent: false, rhsParent: false });
     }
   }
-  const declaredStruct = shape.kind === 'fields' && schema?.type === 'object';
-  if (l === undefined && (isItem || !declaredStruct)) mark(cmp.added);
+  if (l === undefined) mark(cmp.added);
   else if (r === undefined) mark(cmp.removed);
 }

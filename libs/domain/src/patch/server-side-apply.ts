@@ -67,13 +67,14 @@ export function applyServerSide(live: KubeObject | null, applied: KubeObject, op
   }
   checkNoDuplicates(applied, opts);
   const scope = trackingScope(opts.subresource, opts.hasStatusSubresource);
-  const base = live ? withoutManagedFields(live) : ({ metadata: {} } as KubeObject);
+  const base = live ? withoutManagedFields(live) : ({} as KubeObject);
   const managers: Managers = (live && decodeManagedFields(live.metadata.managedFields)) || new Map();
   if (live && managers.size === 0) claimExistingFields(managers, base, opts, scope);
 
   const config = configInScope(applied, scope);
   const appliedSet = stripMetaFields(limitToScope(fieldSetOf(config, opts.schema), scope));
   const merged = mergeApplied(base, config, opts.schema) as KubeObject;
+  if (!isObject(merged.metadata)) merged.metadata = {};
 
   const identity = managerIdentity(opts.manager, 'Apply', opts.apiVersion, opts.subresource);
   const key = identityKey(identity);
