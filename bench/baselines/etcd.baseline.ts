@@ -1,0 +1,99 @@
+import type { BaselineModule, BenchContext } from '../bench.types';
+import { b64, prefixEnd } from '../support/etcd-server';
+import { closedLoop } from '../support/load';
+import { storedConfigMap } from '../support/objects';
+import { runWatchLoad } from '../support/watch-load';
+
+interface Header {
+  header: { revision: string };
+}
+interface TxnReply extends Header {
+  succeeded?: boolean;
+}
+interface WatchMessage {
+  result?: { created?: boolean; canceled?: boolean; events?: { kv: { mod_revision: string } }[] };
+  error?: unknown;
+}
+
+/**
+ * Bare etcd through its v3 JSON gateway (HTTP/1.1 keep-alive, as the Flotilla clients use HTTPS): creates are plain
+ * puts of ~1 KB values; updates are transactions guarded on the key's mod_revision, as kube-apiserver writes; watch
+ * latency under the same load as the Flotilla watch figure.
+ */
+export const etcdBaseline: BaselineModule = {
+  name: 'etcd',
+  title: 'bare etcd',
+  async run(ctx: BenchContext) {
+    const { sizes } = ctx;
+    const client = ctx.etcd.client(sizes.clients);
+    const value = (key: string, revision: number) => b64(JSON.stringify(storedConfigMap('bench', key, sizes.configMapBytes, 0, revision)));
+    const put = async (key: string, revision = 0) =>
+      Number((await client.json<Header>('POST', '/v3/kv/put', { key: b64(key), value: value(key, revision) }, 200)).header.revision);
+
+    let acked = 0;
+    const create = await closedLoop(sizes.clients, sizes.throughputSeconds, async (c, seq) => {
+      await put(`/bench/create/c-${c}-${seq}`);
+      acked++;
+    });
+    ctx.log(`etcd put: ${create.perSecond.toFixed(0)}/s`);
+
+    const lastRv = await Promise.all(Array.from({ length: sizes.clients }, (_, c) => put(`/bench/update/u-${c}`)));
+    const update = await closedLoop(sizes.clients, sizes.throughputSeconds, async (c, seq) => {
+      const key = b64(`/bench/update/u-${c}`);
+      const reply = await client.json<TxnReply>(
+        'POST',
+        '/v3/kv/txn',
+        {
+          compare: [{ key, target: 'MOD', result: 'EQUAL', mod_revision: String(lastRv[c]) }],
+          success: [{ request_put: { key, value: value(`u-${c}`, seq + 1) } }],
+        },
+        200,
+      );
+      if (!reply.succeeded) throw new Error(`guarded put of u-${c} at ${lastRv[c]} refused`);
+      lastRv[c] = Number(reply.header.revision);
+    });
+    ctx.log(`etcd guarded update: ${update.perSecond.toFixed(0)}/s`);
+
+    for (const [what, r] of [['create', create], ['update', update]] as const) {
+      if (r.failed > 0) ctx.violation('etcd', `${r.failed} ${what} requests failed: ${r.firstError}`);
+    }
+    const count = await client.json<{ count?: string }>('POST', '/v3/kv/range', { key: b64('/bench/create/'), range_end: prefixEnd('/bench/create/'), count_only: true }, 200);
+    if (Number(count.count ?? 0) !== acked) ctx.violation('etcd', `${acked} puts acknowledged, ${count.count ?? 0} stored`);
+
+    const watchClient = ctx.etcd.client(64);
+    const prefix = (group: number) => `/bench/watch/${group}/`;
+    const watch = await runWatchLoad(
+      ctx,
+      'etcd watch',
+      { watchers: sizes.watchers, groups: sizes.watchNamespaces, rate: sizes.watchRate, seconds: sizes.watchSeconds },
+      {
+        open(group, log) {
+          let created!: () => void;
+          const isCreated = new Promise<void>((r) => (created = r));
+          const stream = watchClient.stream('POST', '/v3/watch', { create_request: { key: b64(prefix(group)), range_end: prefixEnd(prefix(group)) } }, (line) => {
+            const m = JSON.parse(line) as WatchMessage;
+            if (m.result?.created) created();
+            for (const e of m.result?.events ?? []) log.record(Number(e.kv.mod_revision));
+          });
+          return { ...stream, ready: stream.ready.then(() => isCreated) };
+        },
+        write: (group, seq) => put(`${prefix(group)}w-${seq}`),
+        async expected(writes) {
+          // etcd returns each put's revision; an unacknowledged put would show up as an unexpected event.
+          const byGroup = new Map<number, number[]>();
+          for (let g = 0; g < sizes.watchNamespaces; g++) byGroup.set(g, [...(writes.byGroup.get(g) ?? [])].sort((a, b) => a - b));
+          return byGroup;
+        },
+      },
+    );
+    ctx.log(`etcd watch: p50 ${watch.p50.toFixed(1)} ms, p99 ${watch.p99.toFixed(1)} ms (${watch.delivered} events)`);
+
+    return {
+      create: { value: create.perSecond, unit: 'objects/s' },
+      update: { value: update.perSecond, unit: 'objects/s' },
+      'watch.p50': { value: watch.p50, unit: 'ms', lowerIsBetter: true },
+      'watch.p99': { value: watch.p99, unit: 'ms', lowerIsBetter: true },
+      'watch.fromSend.p99': { value: watch.fromSendP99, unit: 'ms', lowerIsBetter: true },
+    };
+  },
+};

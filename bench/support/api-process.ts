@@ -1,0 +1,73 @@
+import 'reflect-metadata';
+import { Session } from 'node:inspector';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { startApiServer } from '../../apps/api/src/api-server';
+import { adminUser } from '../../apps/api/src/auth/authenticator';
+import { ensurePki } from '../../apps/api/src/security';
+
+/** Messages the bench process sends to this API process over IPC. */
+export type ApiCommand = { type: 'memory' } | { type: 'profile-start' } | { type: 'profile-stop' } | { type: 'stop' };
+export type ApiReply =
+  | { type: 'ready'; url: string; token: string; caCertPem: string }
+  | { type: 'memory'; rss: number; heapUsed: number; watchers: number }
+  | { type: 'profile'; profile: unknown }
+  | { type: 'failed'; message: string };
+
+/** One API replica in its own process, so that its memory and CPU are its own and the load generator's are not. */
+async function main(): Promise<void> {
+  const databaseUrl = process.env.BENCH_DATABASE_URL;
+  if (!databaseUrl) throw new Error('BENCH_DATABASE_URL is required');
+  const dataDir = await mkdtemp(join(tmpdir(), 'flotilla-bench-'));
+  const pki = await ensurePki(dataDir, []);
+  const token = `bench-${randomBytes(16).toString('hex')}`;
+  const server = await startApiServer({
+    databaseUrl,
+    port: 0,
+    host: '127.0.0.1',
+    tls: { keyPem: pki.keyPem, certPem: pki.certPem },
+    tokens: [{ token, user: adminUser() }],
+  });
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
+  const reply = (m: ApiReply) => process.send?.(m);
+
+  process.on('message', (m: ApiCommand) => {
+    void (async () => {
+      switch (m.type) {
+        case 'memory': {
+          const usage = process.memoryUsage();
+          reply({ type: 'memory', rss: usage.rss, heapUsed: usage.heapUsed, watchers: server.hub.watcherCount });
+          return;
+        }
+        case 'profile-start':
+          await post('Profiler.enable');
+          await post('Profiler.setSamplingInterval', { interval: 500 });
+          await post('Profiler.start');
+          return;
+        case 'profile-stop': {
+          const result = (await post('Profiler.stop')) as { profile: unknown };
+          reply({ type: 'profile', profile: result.profile });
+          return;
+        }
+        case 'stop':
+          session.disconnect();
+          await server.close();
+          await rm(dataDir, { recursive: true, force: true });
+          process.exit(0);
+      }
+    })().catch((e: unknown) => reply({ type: 'failed', message: String(e) }));
+  });
+  // The bench process went away (crashed or killed): do not outlive it.
+  process.on('disconnect', () => process.exit(1));
+  reply({ type: 'ready', url: server.url, token, caCertPem: pki.caCertPem });
+}
+
+main().catch((e: unknown) => {
+  process.send?.({ type: 'failed', message: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies ApiReply);
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createTestDatabase, type TestDatabase } from '../../test/support/test-database';
+import type { ApiCommand, ApiReply } from './api-process';
+import { HttpClient } from './https-client';
+
+/** Flotilla under test: a fresh database, one API replica in a child process, and clients that talk to it like kubectl. */
+export interface FlotillaTarget {
+  database: TestDatabase;
+  url: string;
+  /** Keep-alive HTTPS client with the bearer token, up to `maxSockets` connections. */
+  client(maxSockets: number): HttpClient;
+  memory(): Promise<{ rss: number; heapUsed: number; watchers: number }>;
+  profile<T>(during: () => Promise<T>): Promise<{ result: T; profile: unknown }>;
+  stop(): Promise<void>;
+}
+
+export async function startFlotilla(): Promise<FlotillaTarget> {
+  const database = await createTestDatabase('flotilla_bench');
+  const child = fork(join(__dirname, 'api-process.ts'), [], {
+    execArgv: ['-r', join(__dirname, 'register.cjs')],
+    env: { ...process.env, BENCH_DATABASE_URL: database.url },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ready = await next(child, 'ready');
+  const clients: HttpClient[] = [];
+  return {
+    database,
+    url: ready.url,
+    client(maxSockets) {
+      const c = new HttpClient({ baseUrl: ready.url, ca: ready.caCertPem, headers: { Authorization: `Bearer ${ready.token}` }, maxSockets });
+      clients.push(c);
+      return c;
+    },
+    async memory() {
+      const waiting = next(child, 'memory');
+      send(child, { type: 'memory' });
+      return waiting;
+    },
+    async profile(during) {
+      send(child, { type: 'profile-start' });
+      const result = await during();
+      const waiting = next(child, 'profile');
+      send(child, { type: 'profile-stop' });
+      return { result, profile: (await waiting).profile };
+    },
+    async stop() {
+      clients.forEach((c) => c.destroy());
+      const exited = new Promise((r) => child.once('exit', r));
+      send(child, { type: 'stop' });
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await database.drop();
+    },
+  };
+}
+
+function send(child: ChildProcess, command: ApiCommand): void {
+  child.send(command);
+}
+
+function next<K extends ApiReply['type']>(child: ChildProcess, type: K): Promise<Extract<ApiReply, { type: K }>> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (m: ApiReply) => {
+      if (m.type === type) {
+        cleanup();
+        resolve(m as Extract<ApiReply, { type: K }>);
+      } else if (m.type === 'failed') {
+        cleanup();
+        reject(new Error(`API process: ${m.message}`));
+      }
+    };
+    const onExit = (code: number | null) => {
+      cleanup();
+      reject(new Error(`API process exited (${code}) while waiting for ${type}`));
+    };
+    const cleanup = () => {
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    child.on('message', onMessage);
+    child.on('exit', onExit);
+  });
+}

@@ -1,0 +1,116 @@
+import { Agent, request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+
+export interface Reply {
+  status: number;
+  body: string;
+}
+
+export interface ClientOptions {
+  baseUrl: string;
+  /** PEM CA bundle for an https URL. */
+  ca?: string;
+  headers?: Record<string, string>;
+  maxSockets: number;
+}
+
+export interface Stream {
+  /** Resolves once the response headers arrived (rejects on a non-2xx status). */
+  ready: Promise<void>;
+  /** Resolves when the stream ends, for any reason. */
+  ended: Promise<void>;
+  close(): void;
+}
+
+/** A keep-alive HTTP(S) client, as kubectl and client-go hold their connections. */
+export class HttpClient {
+  private readonly agent: HttpAgent;
+  private readonly streamAgent: HttpAgent;
+  private readonly tls: boolean;
+  private readonly url: URL;
+
+  constructor(private readonly options: ClientOptions) {
+    this.url = new URL(options.baseUrl);
+    this.tls = this.url.protocol === 'https:';
+    const agentOptions = { keepAlive: true, maxSockets: options.maxSockets, ca: options.ca };
+    this.agent = this.tls ? new Agent(agentOptions) : new HttpAgent(agentOptions);
+    // Streams hold their connection for their whole life: they get their own pool so they never starve requests.
+    this.streamAgent = this.tls ? new Agent({ keepAlive: false, ca: options.ca }) : new HttpAgent({ keepAlive: false });
+  }
+
+  send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+    const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+    return new Promise((resolve, reject) => {
+      const req = this.open(method, path, this.agent, payload, headers, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(payload);
+    });
+  }
+
+  /** Sends and parses JSON, failing on any status other than `expect`. */
+  async json<T>(method: string, path: string, body: unknown, expect: number | number[], headers?: Record<string, string>): Promise<T> {
+    const reply = await this.send(method, path, body, headers);
+    const ok = Array.isArray(expect) ? expect.includes(reply.status) : reply.status === expect;
+    if (!ok) throw new Error(`${method} ${path}: HTTP ${reply.status}: ${reply.body.slice(0, 300)}`);
+    return JSON.parse(reply.body) as T;
+  }
+
+  /** A long-lived request whose body arrives as newline-delimited lines. */
+  stream(method: string, path: string, body: unknown, onLine: (line: string) => void): Stream {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    let req: ReturnType<typeof httpRequest> | undefined;
+    let endedResolve!: () => void;
+    const ended = new Promise<void>((r) => (endedResolve = r));
+    const ready = new Promise<void>((resolve, reject) => {
+      req = this.open(method, path, this.streamAgent, payload, {}, (res) => {
+        if ((res.statusCode ?? 0) >= 300) {
+          reject(new Error(`${method} ${path}: HTTP ${res.statusCode}`));
+          res.resume();
+          res.on('end', endedResolve);
+          return;
+        }
+        resolve();
+        let rest = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          const text = rest + chunk;
+          let from = 0;
+          for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+            if (nl > from) onLine(text.slice(from, nl));
+            from = nl + 1;
+          }
+          rest = text.slice(from);
+        });
+        res.on('end', endedResolve);
+        res.on('close', endedResolve);
+        res.on('error', endedResolve);
+      });
+      req.on('error', (e) => {
+        reject(e);
+        endedResolve();
+      });
+      req.end(payload);
+    });
+    return { ready, ended, close: () => req?.destroy() };
+  }
+
+  destroy(): void {
+    this.agent.destroy();
+    this.streamAgent.destroy();
+  }
+
+  private open(method: string, path: string, agent: HttpAgent, payload: string | undefined, headers: Record<string, string>, onResponse: (res: IncomingMessage) => void) {
+    const all: Record<string, string> = { Accept: 'application/json', ...this.options.headers, ...headers };
+    if (payload !== undefined) {
+      all['Content-Type'] ??= 'application/json';
+      all['Content-Length'] = String(Buffer.byteLength(payload));
+    }
+    const options = { method, host: this.url.hostname, port: this.url.port, path, agent, headers: all };
+    return this.tls ? httpsRequest({ ...options, ca: this.options.ca }, onResponse) : httpRequest(options, onResponse);
+  }
+}

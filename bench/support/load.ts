@@ -1,0 +1,77 @@
+import { nowMs } from './stats';
+
+export interface LoadResult {
+  completed: number;
+  failed: number;
+  elapsedMs: number;
+  perSecond: number;
+  firstError?: string;
+}
+
+/**
+ * Closed loop: `clients` workers each call `op` back to back until `seconds` have passed.
+ * Only completed operations count; a failure is counted and reported, never retried.
+ */
+export async function closedLoop(clients: number, seconds: number, op: (client: number, seq: number) => Promise<void>): Promise<LoadResult> {
+  const start = nowMs();
+  const end = start + seconds * 1000;
+  let completed = 0;
+  let failed = 0;
+  let firstError: string | undefined;
+  const worker = async (client: number) => {
+    for (let seq = 0; nowMs() < end; seq++) {
+      try {
+        await op(client, seq);
+        completed++;
+      } catch (e) {
+        failed++;
+        firstError ??= e instanceof Error ? e.message : String(e);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, (_, c) => worker(c)));
+  const elapsedMs = nowMs() - start;
+  return { completed, failed, elapsedMs, perSecond: (completed * 1000) / elapsedMs, firstError };
+}
+
+/**
+ * Open loop at a steady rate: the i-th call starts at start + i/rate whether or not earlier calls finished, so a
+ * slow server shows up as latency rather than as a lower request rate (no coordinated omission).
+ */
+export async function atRate(rate: number, seconds: number, op: (seq: number) => Promise<void>): Promise<LoadResult> {
+  const total = Math.round(rate * seconds);
+  const start = nowMs();
+  const running: Promise<void>[] = [];
+  let completed = 0;
+  let failed = 0;
+  let firstError: string | undefined;
+  for (let seq = 0; seq < total; seq++) {
+    const due = start + (seq * 1000) / rate;
+    const wait = due - nowMs();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    running.push(
+      op(seq).then(
+        () => void completed++,
+        (e: unknown) => {
+          failed++;
+          firstError ??= e instanceof Error ? e.message : String(e);
+        },
+      ),
+    );
+  }
+  await Promise.all(running);
+  const elapsedMs = nowMs() - start;
+  return { completed, failed, elapsedMs, perSecond: (completed * 1000) / elapsedMs, firstError };
+}
+
+/** Runs `op` over `items` with at most `concurrency` in flight. */
+export async function forEachLimited<T>(items: T[], concurrency: number, op: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      await op(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// `npm run bench [-- --quick]`: runs bench/main.ts from the TypeScript sources (compiled on load by @swc/core, see
+// bench/support/register.cjs), so no build step is needed and the API under test is the working tree's.
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const result = spawnSync(process.execPath, ['-r', join(root, 'bench/support/register.cjs'), join(root, 'bench/main.ts'), ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  cwd: root,
+});
+process.exit(result.status ?? 1);
