@@ -173,7 +173,7 @@ export class ResourceWriter {
     decodeFields(ctx, patch);
     const force = ctx.query.force === 'true' || ctx.query.force === '1';
     const schema = schemaFor(rt.group, rt.kind);
-    const applyOpts = { manager: ctx.fieldManager, force, schema, apiVersion: apiVersionOf(rt), now: rfc3339(this.clock()), subresource: ctx.info.subresource };
+    const applyOpts = { manager: ctx.fieldManager, force, schema, apiVersion: apiVersionOf(rt), now: rfc3339(this.clock()), subresource: ctx.info.subresource, hasStatusSubresource: rt.hasStatusSubresource };
     const key = this.keyOf(ctx, name);
     let code = 200;
     const { result } = await guaranteedUpdate(
@@ -246,7 +246,7 @@ export class ResourceWriter {
         if (scaleRv && scaleRv !== current.metadata.resourceVersion) throw new StaleResourceVersionError(rt.group, rt.plural, name);
         const next = prepareForUpdate(rt, applyScale(rt, current, scale), current);
         defaultAndValidate(rt, next, { operation: 'UPDATE', old: current });
-        const tracked = updateManagedFields(current, next, { manager: fieldManagerOf(ctx), apiVersion: apiVersionOf(rt), now: rfc3339(this.clock()), schema: schemaFor(rt.group, rt.kind), subresource: 'scale' });
+        const tracked = updateManagedFields(current, next, { manager: fieldManagerOf(ctx), apiVersion: apiVersionOf(rt), now: rfc3339(this.clock()), schema: schemaFor(rt.group, rt.kind), subresource: 'scale', hasStatusSubresource: rt.hasStatusSubresource });
         return isNoopUpdate(tracked, current) ? { action: 'none', object: current } : { action: 'put', object: tracked };
       },
       { actor: ctx.user.username, fieldManager: fieldManagerOf(ctx), dryRun: ctx.dryRun },
@@ -346,6 +346,7 @@ export class ResourceWriter {
       now: rfc3339(this.clock()),
       schema: schemaFor(ctx.rt.group, ctx.rt.kind),
       subresource: ctx.info.subresource,
+      hasStatusSubresource: ctx.rt.hasStatusSubresource,
     });
   }
 
