@@ -39,6 +39,9 @@ export class ResourceService {
     const rt = this.registry.lookup(info.group, info.version, info.resource);
     if (!rt) throw new ResourceNotFoundError();
     this.checkScope(info, rt.namespaced);
+    // kube-apiserver registers PUT/PATCH only on object paths and POST only on collections (and subresources).
+    if ((info.verb === 'update' || info.verb === 'patch') && info.name === undefined) throw new MethodNotAllowedError();
+    if (info.verb === 'create' && info.name !== undefined && !info.subresource) throw new MethodNotAllowedError();
     if (!rt.verbs.includes(info.verb) && !(info.subresource && READ_SUBRESOURCES.has(info.subresource))) throw new MethodNotAllowedError();
     if (info.subresource && !rt.subresources.some((s) => s.name === info.subresource)) throw new ResourceNotFoundError();
     const dryRun = ([] as unknown[]).concat(query.dryRun ?? []).map(String);
