@@ -21,6 +21,7 @@ import { Authenticator, type TokenEntry } from './auth/authenticator';
 import { ensureBootstrapObjects } from './bootstrap/bootstrap-objects';
 import { endpointModules } from './endpoint-modules';
 import { StatusExceptionFilter } from './errors/status-exception.filter';
+import { RequestMetrics, requestMetricsMiddleware } from './metrics';
 import { ResourceReader } from './resources/resource-reader';
 import { ResourceWriter } from './resources/resource-writer';
 import { ServiceAllocator } from './resources/service-allocator';
@@ -64,7 +65,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const reader = new ResourceReader(store);
   const writer = new ResourceWriter(store, registry, new ServiceAllocator(new AllocationRepository(database.db)));
   let ready = false;
-  const streamer = new WatchStreamer(hub, reader);
+  let watchers = 0;
+  let onWatchersChanged = (_n: number) => undefined as void;
+  const streamer = new WatchStreamer(hub, reader, {
+    onOpen: () => onWatchersChanged(++watchers),
+    onClose: () => onWatchersChanged(--watchers),
+  });
 
   const server = express();
   const app = await NestFactory.create(
@@ -72,6 +78,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     new ExpressAdapter(server),
     { bodyParser: false, logger: options.logLevels ?? ['error', 'warn'], httpsOptions: options.tls ? { key: options.tls.keyPem, cert: options.tls.certPem } : undefined },
   );
+  const metrics = app.get(RequestMetrics);
+  app.use(requestMetricsMiddleware(metrics));
+  onWatchersChanged = (n) => metrics.setGauge('flotilla_watchers', n);
   const authenticator = new Authenticator(options.tokens);
   app.use(authenticator.middleware());
   app.use(express.raw({ type: () => true, limit: BODY_LIMIT }));
