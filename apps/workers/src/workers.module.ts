@@ -1,0 +1,29 @@
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { FlotillaSettings } from '@flotilla/persistence';
+import { QueueConnection } from './queue/queue-connection';
+import { RoleRegistry } from './roles/role-registry';
+import { SystemQueueService } from './system/system-queue.service';
+
+@Module({})
+export class WorkersModule implements OnApplicationShutdown {
+  constructor(@Inject(QueueConnection) private readonly connection: QueueConnection) {}
+
+  static forRoot(settings: FlotillaSettings): DynamicModule {
+    return {
+      module: WorkersModule,
+      global: true,
+      providers: [
+        { provide: FlotillaSettings, useValue: settings },
+        { provide: QueueConnection, useFactory: () => QueueConnection.open(settings) },
+        RoleRegistry,
+        SystemQueueService,
+      ],
+      exports: [FlotillaSettings, QueueConnection, RoleRegistry],
+    };
+  }
+
+  /** After every onModuleDestroy hook has closed its own queues and workers. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}
