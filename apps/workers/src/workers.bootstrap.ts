@@ -11,8 +11,11 @@ import { WorkersModule } from './workers.module';
  * enabled roles. These steps run here rather than in lifecycle hooks so that a failure can still close
  * what was opened (a hook failure leaves no context to close).
  */
-export async function startWorkers(settings: FlotillaSettings): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkersModule.forRoot(settings), {
+export async function startWorkers(
+  settings: FlotillaSettings,
+  options: { startTimeoutMs?: number } = {},
+): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkersModule.forRoot(settings, options.startTimeoutMs), {
     logger: enabledLogLevels(settings.logLevel),
     abortOnError: false,
   });

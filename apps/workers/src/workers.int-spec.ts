@@ -116,8 +116,15 @@ describe('workers against the real Postgres (BullMQ PostgreSQL backend)', () => 
 });
 
 describe('workers with an unreachable backend', () => {
-  it('fails to start with the backend named in the error', async () => {
+  it('fails to start when Postgres refuses the connection', async () => {
     const settings = loadSettings({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none', FLOTILLA_LOG_LEVEL: 'fatal' });
-    await expect(startWorkers(settings)).rejects.toThrow(/ECONNREFUSED|connect/);
+    await expect(startWorkers(settings)).rejects.toThrow('connect ECONNREFUSED 127.0.0.1:1');
+  });
+
+  it('fails to start, instead of waiting forever, when Redis never answers', async () => {
+    const settings = loadSettings({ REDIS_URL: 'redis://127.0.0.1:1', FLOTILLA_LOG_LEVEL: 'fatal' });
+    await expect(startWorkers(settings, { startTimeoutMs: 500 })).rejects.toThrow(
+      'Queue backend redis at 127.0.0.1:1 did not connect within 0.5 s',
+    );
   });
 });

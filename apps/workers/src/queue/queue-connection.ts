@@ -86,6 +86,7 @@ export class QueueConnection {
           connection: this.postgresConnection(),
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         });
+    queue.on('error', (error: Error) => this.logger.warn(`Queue ${name}: ${error.message}`));
     return this.track(this.queues, queue as unknown as TypedQueue<Q>);
   }
 
@@ -107,7 +108,9 @@ export class QueueConnection {
     this.closed = true;
     await Promise.all(this.workers.map((worker) => worker.close()));
     await Promise.all(this.queues.map((queue) => queue.close()));
-    if (this.redis) await this.redis.quit().catch(() => this.redis?.disconnect());
+    // QUIT on a connection that never came up would wait in ioredis's offline queue forever.
+    if (this.redis?.status === 'ready') await this.redis.quit().catch(() => this.redis?.disconnect());
+    else this.redis?.disconnect();
   }
 
   private postgresConnection() {

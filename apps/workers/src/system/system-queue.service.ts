@@ -10,7 +10,9 @@ export interface RoundTrip {
   milliseconds: number;
 }
 
-const ROUND_TRIP_TIMEOUT_MS = 30_000;
+/** How long the backend may take to connect, and then to complete the WorkerStarted job. */
+export const START_TIMEOUT_MS = Symbol('START_TIMEOUT_MS');
+export const DEFAULT_START_TIMEOUT_MS = 30_000;
 const POLL_MS = 25;
 
 /**
@@ -27,6 +29,7 @@ export class SystemQueueService implements OnModuleDestroy {
   constructor(
     @Inject(QueueConnection) private readonly connection: QueueConnection,
     @Inject(FlotillaSettings) private readonly settings: FlotillaSettings,
+    @Inject(START_TIMEOUT_MS) private readonly timeoutMs: number,
   ) {}
 
   get roundTrip(): RoundTrip | undefined {
@@ -34,16 +37,18 @@ export class SystemQueueService implements OnModuleDestroy {
   }
 
   async start(): Promise<void> {
+    this.queue = this.connection.queue(QueueName.System);
+    // Connect (and migrate, on Postgres) before a worker exists: a bullmq worker whose backend was never
+    // reachable keeps a reconnect timer alive for ~15 s after close.
+    await this.withinTimeout(this.queue.waitUntilReady(), 'did not connect');
     this.worker = this.connection.worker(QueueName.System, async (job) => {
       const data = job.data as JobData<JobName.WorkerStarted>;
       this.logger.log(`${job.name}: pid ${data.pid} on ${data.hostname} runs ${data.roles.join(', ')}`);
       return { processedBy: process.pid };
     });
-    this.queue = this.connection.queue(QueueName.System);
     try {
       this.lastRoundTrip = await this.announce();
     } catch (error) {
-      // A worker whose backend is unreachable waits out its reconnect delay (~15 s) on a plain close.
       await this.worker.close(true);
       throw error;
     }
@@ -58,6 +63,22 @@ export class SystemQueueService implements OnModuleDestroy {
     await this.queue?.close();
   }
 
+  /** ioredis retries forever by design; a start must fail visibly instead of hanging. */
+  private async withinTimeout<T>(work: Promise<T>, what: string): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`Queue backend ${this.connection.describe()} ${what} within ${this.timeoutMs / 1000} s`)),
+        this.timeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([work, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   private async announce(): Promise<RoundTrip> {
     const queue = this.queue!;
     const started = Date.now();
@@ -68,7 +89,7 @@ export class SystemQueueService implements OnModuleDestroy {
       startedAt: new Date(started).toISOString(),
     });
     const jobId = job.id!;
-    while (Date.now() - started < ROUND_TRIP_TIMEOUT_MS) {
+    while (Date.now() - started < this.timeoutMs) {
       const state = await queue.getJobState(jobId);
       if (state === 'completed') {
         const done = await queue.getJob(jobId);
@@ -78,7 +99,7 @@ export class SystemQueueService implements OnModuleDestroy {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
     throw new Error(
-      `No worker completed ${JobName.WorkerStarted} job ${jobId} within ${ROUND_TRIP_TIMEOUT_MS / 1000} s ` +
+      `No worker completed ${JobName.WorkerStarted} job ${jobId} within ${this.timeoutMs / 1000} s ` +
         `(queue backend: ${this.connection.describe()})`,
     );
   }
