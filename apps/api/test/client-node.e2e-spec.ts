@@ -18,7 +18,7 @@ interface ScenarioReport {
   created: { metadata: Meta; data: Record<string, string> };
   list: { kind: string; apiVersion: string; metadata: { resourceVersion: string }; items: Array<{ metadata: Meta }> };
   mergePatched: { metadata: Meta; data: Record<string, string> };
-  deleted: { kind?: string; metadata?: Meta };
+  deleted: { kind?: string; status?: string; details?: { name?: string; kind?: string } };
   readAfterDelete: { error?: { code: number; body: { reason: string; message: string } } };
   strategicPatched: { metadata: Meta; spec: { replicas: number; template: { spec: { containers: Array<Record<string, unknown>> } } } };
   informer: { failed?: string; events: Array<{ type: string; name: string; value: string }>; errors: string[]; cached?: string[] };
@@ -57,7 +57,8 @@ describe('@kubernetes/client-node 1.4.0', () => {
     expect(Number(report.mergePatched.metadata.resourceVersion)).toBeGreaterThan(Number(report.created.metadata.resourceVersion));
   });
 
-  it('deletes, after which a read is a 404 NotFound Status', () => {
+  it('deletes with a Success Status, after which a read is a 404 NotFound Status', () => {
+    expect(report.deleted).toMatchObject({ kind: 'Status', status: 'Success', details: { name: 'cfg', kind: 'configmaps' } });
     expect(report.readAfterDelete.error).toEqual({
       code: 404,
       body: expect.objectContaining({ kind: 'Status', status: 'Failure', reason: 'NotFound', code: 404, message: 'configmaps "cfg" not found' }),

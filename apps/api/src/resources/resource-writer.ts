@@ -41,6 +41,15 @@ export interface WriteOutcome {
   object: KubeObject;
 }
 
+/** Resources whose upstream storage answers a completed DELETE with the object (ReturnDeletedObject); others send a Status. */
+const RETURNS_DELETED_OBJECT = new Set(['/pods', '/services', '/serviceaccounts', '/namespaces', 'storage.k8s.io/storageclasses']);
+
+function deletedStatus(rt: ResourceType, obj: KubeObject): KubeObject {
+  const details: Record<string, unknown> = { name: obj.metadata.name, kind: rt.plural, uid: obj.metadata.uid };
+  if (rt.group) details.group = rt.group;
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details } as unknown as KubeObject;
+}
+
 const isService = (rt: ResourceType) => rt.group === '' && rt.plural === 'services';
 const isNamespace = (rt: ResourceType) => rt.group === '' && rt.plural === 'namespaces';
 
@@ -277,7 +286,10 @@ export class ResourceWriter {
       },
       { actor: ctx.user.username, fieldManager: fieldManagerOf(ctx), dryRun },
     );
-    return { code: result.type === 'DELETED' ? 200 : 202, object: result.object as KubeObject };
+    const object = result.object as KubeObject;
+    if (result.type !== 'DELETED') return { code: 202, object };
+    if (RETURNS_DELETED_OBJECT.has(`${rt.group}/${rt.plural}`)) return { code: 200, object };
+    return { code: 200, object: deletedStatus(rt, object) };
   }
 
   /** Deletes every object that `matches` among `items`, returning those deleted or marked for deletion. */
@@ -286,7 +298,8 @@ export class ResourceWriter {
     for (const item of items) {
       try {
         const sub = { ...ctx, info: { ...ctx.info, namespace: item.metadata.namespace, verb: 'delete' as const } };
-        deleted.push((await this.delete(sub, item.metadata.name as string)).object);
+        const { object } = await this.delete(sub, item.metadata.name as string);
+        deleted.push(object.kind === 'Status' ? item : object);
       } catch (e) {
         if (!(e instanceof NotFoundError)) throw e;
       }
