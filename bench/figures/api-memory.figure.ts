@@ -34,7 +34,7 @@ export const apiMemory: FigureModule = {
         id: this.id,
         title: `API RSS, ${count} pods stored, ${ctx.sizes.memoryWatchers} watchers`,
         flotilla: { value: loaded.rss / MiB, unit: 'MiB', lowerIsBetter: true },
-        detail: `idle ${(idle.rss / MiB).toFixed(0)} MiB; heap ${(loaded.heapUsed / MiB).toFixed(0)} MiB; ~${perWatcherKiB.toFixed(0)} KiB/watcher`,
+        detail: `idle ${(idle.rss / MiB).toFixed(0)} MiB; heap ${(loaded.heapUsed / MiB).toFixed(0)} MiB; ${perWatcherKiB.toFixed(0)} KiB RSS per watcher`,
         comparisons: [],
         targets: [],
         extra: { idleRssMiB: idle.rss / MiB, rssMiB: loaded.rss / MiB, heapUsedMiB: loaded.heapUsed / MiB, watchers: loaded.watchers, perWatcherKiB },

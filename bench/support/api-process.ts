@@ -40,6 +40,8 @@ async function main(): Promise<void> {
     void (async () => {
       switch (m.type) {
         case 'memory': {
+          // Collect first, so two samples compare live memory rather than when V8 last happened to collect.
+          (globalThis as { gc?: () => void }).gc?.();
           const usage = process.memoryUsage();
           reply({ type: 'memory', rss: usage.rss, heapUsed: usage.heapUsed, watchers: server.hub.watcherCount });
           return;

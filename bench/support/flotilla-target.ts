@@ -18,7 +18,7 @@ export interface FlotillaTarget {
 export async function startFlotilla(): Promise<FlotillaTarget> {
   const database = await createTestDatabase('flotilla_bench');
   const child = fork(join(__dirname, 'api-process.ts'), [], {
-    execArgv: ['-r', join(__dirname, 'register.cjs')],
+    execArgv: ['--expose-gc', '-r', join(__dirname, 'register.cjs')],
     env: { ...process.env, BENCH_DATABASE_URL: database.url },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
