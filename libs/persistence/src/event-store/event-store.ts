@@ -188,9 +188,7 @@ export class EventStore {
         .execute();
     }
     if (deletes.length > 0) {
-      await sql`DELETE FROM objects WHERE (api_group, resource, namespace, name) IN (${sql.join(
-        deletes.map((k) => sql`(${k.group}, ${k.resource}, ${k.namespace}, ${k.name})`),
-      )})`.execute(tx);
+      await sql`DELETE FROM objects o USING ${keyTable(deletes)} WHERE ${keyJoin('o')}`.execute(tx);
       await sql`DELETE FROM allocations WHERE owner IN (${sql.join(
         deletes.map((k) => `${k.group}/${k.resource}/${k.namespace}/${k.name}`),
       )})`.execute(tx);
@@ -201,10 +199,8 @@ export class EventStore {
     const unique = new Map<string, ObjectKey>();
     for (const k of keys) unique.set(keyString(k), k);
     const rows = await sql<{ api_group: string; resource: string; namespace: string; name: string; object: KubeObject }>`
-      SELECT api_group, resource, namespace, name, object FROM objects
-      WHERE (api_group, resource, namespace, name) IN (${sql.join(
-        [...unique.values()].map((k) => sql`(${k.group}, ${k.resource}, ${k.namespace}, ${k.name})`),
-      )})`.execute(tx);
+      SELECT o.api_group, o.resource, o.namespace, o.name, o.object
+      FROM objects o JOIN ${keyTable([...unique.values()])} ON ${keyJoin('o')}`.execute(tx);
     const state = new Map<string, KubeObject | null>();
     for (const r of rows.rows) {
       state.set(keyString({ group: r.api_group, resource: r.resource, namespace: r.namespace, name: r.name }), r.object);
@@ -326,6 +322,19 @@ export class EventStore {
       });
     }
   }
+}
+
+/**
+ * The keys as a table `k(g, r, ns, n)` built from four arrays: joining on it lets Postgres look each key up by the
+ * primary key, where a row-value IN list made it scan the whole namespace.
+ */
+function keyTable(keys: ObjectKey[]) {
+  return sql`unnest(${keys.map((k) => k.group)}::text[], ${keys.map((k) => k.resource)}::text[], ${keys.map((k) => k.namespace)}::text[], ${keys.map((k) => k.name)}::text[]) AS k(g, r, ns, n)`;
+}
+
+function keyJoin(alias: string) {
+  const a = sql.raw(alias);
+  return sql`${a}.api_group = k.g AND ${a}.resource = k.r AND ${a}.namespace = k.ns AND ${a}.name = k.n`;
 }
 
 function toPage(rows: { namespace: string | null; name: string | null; object: KubeObject | null }[], resourceVersion: number, limit: number): ListPage {
