@@ -1,4 +1,4 @@
-# One image for every Flotilla process; the command picks the role.
+# One image for every Flotilla process; the compose command picks the API or the workers.
 FROM node:20-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -7,6 +7,10 @@ COPY libs/persistence/package.json libs/persistence/
 COPY migrations/package.json migrations/
 RUN npm install --no-audit --no-fund
 COPY . .
-RUN npm run build
-ENV FLOTILLA_DATA_DIR=/data
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+# A named volume mounted on /data starts with this folder's owner.
+RUN mkdir -p /data && chown node:node /data
+USER node
+ENV NODE_ENV=production FLOTILLA_DATA_DIR=/data
+EXPOSE 6443
 CMD ["node", "apps/api/dist/main.js"]
