@@ -56,9 +56,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const database = openDatabase(options.databaseUrl, { max: 20 });
   await runMigrations(database.db, migrations);
 
-  let tailer: LogTailer | undefined;
-  const store = new EventStore(database.db, { onCommitted: () => tailer?.kick() });
-  tailer = new LogTailer(store, options.databaseUrl, { onError: (e) => logger.warn(`log tailer: ${String(e)}`) });
+  // The store wakes this replica's tailer after each commit; no write happens before the tailer exists.
+  const store = new EventStore(database.db, { onCommitted: () => tailer.kick() });
+  const tailer = new LogTailer(store, options.databaseUrl, { onError: (e) => logger.warn(`log tailer: ${String(e)}`) });
   await tailer.start();
   const hub = new WatchHub(tailer, store);
   const registry = createBuiltinRegistry({ defaulters, validators });
@@ -111,7 +111,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       ready = false;
       clearInterval(compactTimer);
       hub.stop();
-      await tailer?.stop();
+      await tailer.stop();
       await app.close();
       await database.close();
     },

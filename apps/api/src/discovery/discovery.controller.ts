@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { NotAcceptableError, type StatusError } from '@flotilla/domain';
 import { matchesEtag, notFound, sendBody, sendStatusError } from '../system/http.reply';

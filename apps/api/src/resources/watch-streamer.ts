@@ -69,12 +69,12 @@ export class WatchStreamer {
       });
 
     const timers: NodeJS.Timeout[] = [];
-    let subscription: { close(): void } | undefined;
+    const subscription: { current?: { close(): void } } = {};
     const finish = () => {
       if (closed) return;
       closed = true;
       timers.forEach((t) => clearTimeout(t));
-      subscription?.close();
+      subscription.current?.close();
       this.hooks.onClose?.();
       res.end();
     };
@@ -107,7 +107,7 @@ export class WatchStreamer {
         sendObject('DELETED', obj);
       }
     };
-    subscription = this.hub.subscribe({
+    subscription.current = this.hub.subscribe({
       group: rt.group,
       resource: rt.plural,
       namespace: rt.namespaced ? ctx.info.namespace : undefined,

@@ -3,7 +3,7 @@ import { applyServerSide } from './server-side-apply';
 import { updateManagedFields, UpdateManagedFieldsOptions } from './managed-fields.update';
 import { podSchema } from './patch-schemas.fixture';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;  
 
 const T0 = '2025-01-01T00:00:00Z';
 const T1 = '2025-01-01T00:01:00Z';

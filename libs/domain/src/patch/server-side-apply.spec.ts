@@ -5,7 +5,7 @@ import { deploymentSchema, podSchema } from './patch-schemas.fixture';
 import { ApplyConflictError, PatchServerError } from './patch.errors';
 import { applyServerSide, ServerSideApplyOptions } from './server-side-apply';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;  
 
 const T0 = '2025-01-01T00:00:00Z';
 const T1 = '2025-01-01T00:01:00Z';

@@ -3,7 +3,7 @@ import { deploymentSchema, podSchema } from './patch-schemas.fixture';
 import { PatchServerError } from './patch.errors';
 import { applyStrategicMergePatch } from './strategic-merge-patch';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;  
 
 function deployment(): Obj {
   return {

@@ -49,7 +49,7 @@ for (const [pkg, file] of Object.entries(packages)) {
   for (const m of src.matchAll(/^type (\w+) struct \{\n([\s\S]*?)^\}/gm)) {
     const fields = [];
     for (const line of m[2].split('\n')) {
-      const f = /^\s*(?:(\w+)\s+)?([\w.*\[\]]+)\s+`([^`]*)`/.exec(line);
+      const f = /^\s*(?:(\w+)\s+)?([\w.*[\]]+)\s+`([^`]*)`/.exec(line);
       if (!f || line.trim().startsWith('//')) continue;
       const tags = Object.fromEntries([...f[3].matchAll(/(\w+):"([^"]*)"/g)].map((t) => [t[1], t[2]]));
       if (!tags.protobuf || tags.protobuf === '-') continue;
@@ -68,7 +68,7 @@ for (const [pkg, file] of Object.entries(packages)) {
     }
     structs[`${pkg}.${m[1]}`] = fields;
   }
-  for (const m of src.matchAll(/^type (\w+) (?:= )?([\w.\[\]*]+(?:\][\w.]+)?)\s*$/gm)) {
+  for (const m of src.matchAll(/^type (\w+) (?:= )?([\w.[\]*]+(?:\][\w.]+)?)\s*$/gm)) {
     if (m[2] === 'struct' || m[2] === 'interface') continue;
     const mm = /^map\[([\w.]+)\](.+)$/.exec(m[2]);
     named[`${pkg}.${m[1]}`] = mm ? `map[${qualify(mm[1])}]${qualify(mm[2])}` : qualify(m[2]);
