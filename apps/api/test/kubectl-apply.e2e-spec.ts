@@ -146,6 +146,11 @@ describe('kubectl apply', () => {
         const owned = Object.fromEntries((cm.metadata.managedFields as ManagedFieldsEntry[]).map((m) => [m.manager, m.fieldsV1['f:data']]));
         expect(owned).toEqual({ kubectl: { 'f:b': {} }, other: { 'f:a': {} } });
       });
+
+      it('apply --server-side takes over an object last applied client-side', async () => {
+        expect(ok(await kubectl(['apply', '--server-side', '-f', '-'], deploymentYaml(ns, 4, 'nginx:1.27')))).toBe('deployment.apps/app serverside-applied\n');
+        expect((await deploymentJson()).spec.replicas).toBe(4);
+      });
     }
   });
 });

@@ -242,3 +242,34 @@ describe(applyServerSide.name, () => {
     expect(applied).toEqual(appliedCopy);
   });
 });
+
+describe('upgrading from client-side apply', () => {
+  const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+  /** An object created by `kubectl apply` (client-side): its fields belong to an Update manager, and it carries the annotation. */
+  function clientSideApplied(config: KubeObject): KubeObject {
+    const annotated = { ...config, metadata: { ...config.metadata, annotations: { [LAST_APPLIED]: JSON.stringify(config) } } };
+    return updateManagedFields(null, stored(annotated), { manager: 'kubectl-client-side-apply', apiVersion: 'apps/v1', now: T0, schema: deploymentSchema });
+  }
+
+  it('lets the kubectl manager take over fields whose live value is still the last-applied one', () => {
+    const live = clientSideApplied(manifest({ replicas: 2 }));
+    const { object } = applyServerSide(live, manifest({ replicas: 4 }), opts({ now: T1 }));
+    expect((object as Obj).spec.replicas).toBe(4);
+    expect(object.metadata.managedFields?.map((m) => m.manager)).toEqual(['kubectl', 'kubectl-client-side-apply']);
+  });
+
+  it('still conflicts on a field someone changed after the last client-side apply, and names only that field', () => {
+    const live = clientSideApplied(manifest({ replicas: 2 }));
+    const scaled = updateManagedFields(live, { ...live, spec: { ...(live as Obj).spec, replicas: 7 } }, { manager: 'kubectl-scale', apiVersion: 'apps/v1', now: T1, schema: deploymentSchema });
+    const error = conflictOf(() => applyServerSide(scaled, manifest({ replicas: 4, image: 'nginx:1.26' }), opts({ now: T2 })));
+    expect(error.message).toBe('Apply failed with 1 conflict: conflict with "kubectl-scale" using apps/v1: .spec.replicas');
+  });
+
+  it('does not apply to other managers', () => {
+    const live = clientSideApplied(manifest({ replicas: 2 }));
+    expect(conflictOf(() => applyServerSide(live, manifest({ replicas: 4 }), opts({ manager: 'my-tool' }))).message).toContain(
+      'conflict with "kubectl-client-side-apply"',
+    );
+  });
+});

@@ -4,6 +4,7 @@ import { TypeSchema } from '../schema/type-schema';
 import {
   differenceFieldSets,
   FieldPath,
+  FieldSet,
   formatFieldPath,
   intersectFieldSets,
   isEmptyFieldSet,
@@ -86,10 +87,12 @@ export function applyServerSide(live: KubeObject | null, applied: KubeObject, op
   const changedFields = limitToScope(unionFieldSets(comparison.modified, comparison.added), scope);
   const removedFields = limitToScope(comparison.removed, scope);
   const conflicts: { identity: ManagerIdentity; paths: FieldPath[] }[] = [];
+  const allowed = opts.force || !live ? undefined : conflictsAllowedByLastApplied(live, opts);
   for (const [otherKey, other] of managers) {
     if (otherKey === key) continue;
     const conflicting = intersectFieldSets(other.set, changedFields);
-    if (!isEmptyFieldSet(conflicting)) conflicts.push({ identity: other.identity, paths: memberPaths(conflicting) });
+    const blocking = allowed ? differenceFieldSets(conflicting, allowed) : conflicting;
+    if (!isEmptyFieldSet(blocking)) conflicts.push({ identity: other.identity, paths: memberPaths(blocking) });
     other.set = differenceFieldSets(differenceFieldSets(other.set, conflicting), removedFields);
   }
   if (conflicts.length > 0 && !opts.force) throw conflictError(conflicts);
@@ -102,6 +105,32 @@ export function applyServerSide(live: KubeObject | null, applied: KubeObject, op
   if (entries.length > 0) merged.metadata.managedFields = entries;
   else delete merged.metadata.managedFields;
   return { object: merged, changed };
+}
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/**
+ * Upgrading from client-side to server-side apply, as kube-apiserver does for the `kubectl` manager: conflicts on
+ * fields that the object's last-applied configuration holds with the value the object still has are not conflicts
+ * (the user applied them before, with the other tool), so the apply takes them over as if forced. Any other
+ * conflict still stops the apply, and only those are reported.
+ */
+function conflictsAllowedByLastApplied(live: KubeObject, opts: ServerSideApplyOptions): FieldSet | undefined {
+  if (opts.manager !== 'kubectl') return undefined;
+  const text = live.metadata.annotations?.[LAST_APPLIED];
+  if (!text) return undefined;
+  let lastApplied: unknown;
+  try {
+    lastApplied = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(lastApplied) || lastApplied.apiVersion !== opts.apiVersion) return undefined;
+  const differing = compareValues(lastApplied, withoutManagedFields(live), opts.schema);
+  return differenceFieldSets(
+    differenceFieldSets(differenceFieldSets(fieldSetOf(lastApplied, opts.schema), differing.modified), differing.added),
+    differing.removed,
+  );
 }
 
 function withoutManagedFields(object: KubeObject): KubeObject {
