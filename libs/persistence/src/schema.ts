@@ -16,6 +16,7 @@ export interface EventTable {
   actor: string | null;
   field_manager: string | null;
   created_at: Generated<Date>;
+  prev_resource_version: ColumnType<string | null, number | null | undefined, number | null>;
 }
 
 export interface ObjectTable {

@@ -7,10 +7,10 @@ import { renderObject } from './renderer';
 import type { RequestContext } from './request-context';
 import type { ResourceReader } from './resource-reader';
 
-type WatchType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
 
-/** A watcher that falls this far behind (bytes queued in the socket) is dropped rather than buffered without bound. */
-const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+/** A watcher that falls this far behind (bytes queued) is dropped rather than buffered without bound. */
+export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 const BOOKMARK_INTERVAL_MS = 60_000;
 /** kube-apiserver picks a timeout in [min-request-timeout, 2×) for watches without timeoutSeconds. */
 const DEFAULT_MIN_TIMEOUT_S = 1800;
@@ -20,7 +20,41 @@ export interface WatchHooks {
   onClose?(): void;
 }
 
-/** Serves `?watch=true` as newline-delimited JSON over chunked HTTP. */
+/** Where a watch's events go: a chunked HTTP response, a WebSocket, or one subscription of a multiplexed socket. */
+export interface WatchSink {
+  /** The stream is accepted (HTTP sends its 200 headers here). */
+  begin(): void;
+  /** One watch event, already serialised as `{"type":…,"object":…}` JSON (no newline). */
+  write(json: string): void;
+  /** Bytes accepted but not yet sent to the peer. */
+  buffered(): number;
+  /** Ends the stream from the server side; `reason` says why when it is not a normal end. */
+  end(reason?: 'slow-consumer' | 'timeout' | 'error' | 'done'): void;
+  /** Registers what to do when the peer goes away. */
+  onPeerClose(handler: () => void): void;
+}
+
+/** A running watch; `close()` stops it from the server side (e.g. an unsubscribe). */
+export interface WatchHandle {
+  close(): void;
+}
+
+/** Serialising an event is the per-event cost of fan-out: do it once per event and type for plain-object watchers. */
+const serialised = new WeakMap<StoredEvent, Map<WatchEventType, string>>();
+
+function serialiseShared(event: StoredEvent, type: WatchEventType): string {
+  let byType = serialised.get(event);
+  if (!byType) serialised.set(event, (byType = new Map()));
+  let json = byType.get(type);
+  if (json === undefined) byType.set(type, (json = JSON.stringify({ type, object: event.object })));
+  return json;
+}
+
+/**
+ * Runs watches: the initial state (as synthetic ADDED events) when asked for, then the replica's watch hub from a
+ * resourceVersion, with selector transitions, bookmarks, a timeout and slow-consumer protection. Transport-agnostic:
+ * HTTP and WebSocket differ only in their `WatchSink`.
+ */
 export class WatchStreamer {
   constructor(
     private readonly hub: WatchHub,
@@ -28,7 +62,16 @@ export class WatchStreamer {
     private readonly hooks: WatchHooks = {},
   ) {}
 
+  /** `?watch=true` as newline-delimited JSON over chunked HTTP. */
   async serve(ctx: RequestContext, options: ListOptions, form: ResponseForm, req: Request, res: Response): Promise<void> {
+    await this.open(ctx, options, form, httpSink(req, res));
+  }
+
+  /**
+   * Starts a watch into `sink`. Errors before the stream begins (bad resourceVersion, unreadable list) are thrown,
+   * so the transport can answer them as a plain Status; later ones arrive as an ERROR event.
+   */
+  async open(ctx: RequestContext, options: ListOptions, form: ResponseForm, sink: WatchSink): Promise<WatchHandle> {
     const { rt } = ctx;
     const rv = options.resourceVersion;
     const initial = options.sendInitialEvents ?? (rv === undefined || rv === '0');
@@ -41,86 +84,65 @@ export class WatchStreamer {
     } else {
       from = Number(rv);
     }
-
-    res.status(200);
-    res.setHeader('Content-Type', 'application/json');
-    res.setHeader('Cache-Control', 'no-cache, private');
-    res.flushHeaders();
+    sink.begin();
 
     let closed = false;
     let lastRv = from;
-    const known = new Set<string>();
-    const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
-    const now = () => new Date();
-    const send = (type: WatchType, object: unknown) => {
-      if (closed) return;
-      if (res.writableLength > MAX_BUFFERED_BYTES) {
-        finish();
-        return;
-      }
-      res.write(JSON.stringify({ type, object }) + '\n');
-    };
-    const sendObject = (type: WatchType, obj: KubeObject) => send(type, renderObject(rt, obj, form, now(), options.includeObject));
-    const bookmark = (annotations?: Record<string, string>) =>
-      send('BOOKMARK', {
-        kind: rt.kind,
-        apiVersion: rt.group ? `${rt.group}/${rt.version}` : rt.version,
-        metadata: annotations ? { resourceVersion: String(lastRv), annotations } : { resourceVersion: String(lastRv) },
-      });
-
     const timers: NodeJS.Timeout[] = [];
     const subscription: { current?: { close(): void } } = {};
-    const finish = () => {
+    const finish = (reason: Parameters<WatchSink['end']>[0] = 'done') => {
       if (closed) return;
       closed = true;
       timers.forEach((t) => clearTimeout(t));
       subscription.current?.close();
       this.hooks.onClose?.();
-      res.end();
+      sink.end(reason);
     };
-    req.on('close', finish);
-    this.hooks.onOpen?.();
+    const write = (json: string) => {
+      if (closed) return;
+      if (sink.buffered() > MAX_BUFFERED_BYTES) return finish('slow-consumer');
+      sink.write(json);
+    };
+    const plain = form.as === 'object';
+    const sendObject = (type: WatchEventType, obj: KubeObject) =>
+      write(JSON.stringify({ type, object: renderObject(rt, obj, form, new Date(), options.includeObject) }));
+    const bookmark = (annotations?: Record<string, string>) =>
+      write(
+        JSON.stringify({
+          type: 'BOOKMARK',
+          object: {
+            kind: rt.kind,
+            apiVersion: rt.group ? `${rt.group}/${rt.version}` : rt.version,
+            metadata: annotations ? { resourceVersion: String(lastRv), annotations } : { resourceVersion: String(lastRv) },
+          },
+        }),
+      );
 
-    for (const obj of initialItems) {
-      known.add(keyOf(obj));
-      sendObject('ADDED', obj);
-    }
+    sink.onPeerClose(() => finish());
+    this.hooks.onOpen?.();
+    for (const obj of initialItems) sendObject('ADDED', obj);
     if (options.sendInitialEvents && options.allowWatchBookmarks) bookmark({ 'k8s.io/initial-events-end': 'true' });
 
-    const onEvent = (event: StoredEvent) => {
-      lastRv = event.resourceVersion;
-      const obj = event.object;
-      const k = keyOf(obj);
-      if (event.type === 'DELETED') {
-        if (options.matches(obj) || known.has(k)) sendObject('DELETED', obj);
-        known.delete(k);
-        return;
-      }
-      if (options.matches(obj)) {
-        // With the initial state sent, an object this watcher has not seen yet (it just started matching) is new to it.
-        const type = event.type === 'ADDED' || (initial && !known.has(k)) ? 'ADDED' : 'MODIFIED';
-        sendObject(type, obj);
-        known.add(k);
-      } else if (known.has(k)) {
-        // It stopped matching the selector: for this watcher it is gone.
-        known.delete(k);
-        sendObject('DELETED', obj);
-      }
-    };
     subscription.current = this.hub.subscribe({
       group: rt.group,
       resource: rt.plural,
       namespace: rt.namespaced ? ctx.info.namespace : undefined,
       fromResourceVersion: from,
-      onEvent,
+      onEvent: (event) => {
+        lastRv = event.resourceVersion;
+        const type = watchEventType(event, options.matches);
+        if (!type) return;
+        if (plain) write(serialiseShared(event, type));
+        else sendObject(type, event.object);
+      },
       onError: (error) => {
-        send('ERROR', (isStatusError(error) ? error : new InternalError(String(error))).toStatus());
-        finish();
+        write(JSON.stringify({ type: 'ERROR', object: (isStatusError(error) ? error : new InternalError(String(error))).toStatus() }));
+        finish('error');
       },
     });
 
     const timeoutS = options.timeoutSeconds ?? DEFAULT_MIN_TIMEOUT_S * (1 + Math.random());
-    timers.push(setTimeout(finish, timeoutS * 1000));
+    timers.push(setTimeout(() => finish('timeout'), timeoutS * 1000));
     if (options.allowWatchBookmarks) {
       const tick = () => {
         if (closed) return;
@@ -129,5 +151,36 @@ export class WatchStreamer {
       };
       timers.push(setTimeout(tick, BOOKMARK_INTERVAL_MS));
     }
+    return { close: () => finish() };
   }
+}
+
+function httpSink(req: Request, res: Response): WatchSink {
+  return {
+    begin() {
+      res.status(200);
+      res.setHeader('Content-Type', 'application/json');
+      res.setHeader('Cache-Control', 'no-cache, private');
+      res.flushHeaders();
+    },
+    write: (json) => void res.write(json + '\n'),
+    buffered: () => res.writableLength,
+    end: () => void res.end(),
+    onPeerClose: (handler) => void req.on('close', handler),
+  };
+}
+
+/**
+ * What an event is for a watcher with a selector, from the object before and after it, as kube-apiserver's watch
+ * cache decides: an object that starts matching is ADDED, one that stops matching is DELETED (with its new state),
+ * and changes outside the selection are not sent. Undefined: nothing to send.
+ */
+export function watchEventType(event: StoredEvent, matches: (obj: KubeObject) => boolean): 'ADDED' | 'MODIFIED' | 'DELETED' | undefined {
+  if (event.type === 'DELETED') return matches(event.object) ? 'DELETED' : undefined;
+  const now = matches(event.object);
+  const before = event.prevObject !== null && matches(event.prevObject);
+  if (now && before) return 'MODIFIED';
+  if (now) return 'ADDED';
+  if (before) return 'DELETED';
+  return undefined;
 }

@@ -42,11 +42,13 @@ describe(EventStore.name, () => {
     expect(b.object?.metadata.resourceVersion).toBe('2');
     expect(await store.get(key('a'))).toBeNull();
     const events = await store.readEvents(0);
-    expect(events.map((e) => [e.resourceVersion, e.type, e.object.data])).toEqual([
-      [1, 'ADDED', { x: '1' }],
-      [2, 'MODIFIED', { x: '2' }],
-      [3, 'DELETED', { x: '2' }],
+    expect(events.map((e) => [e.resourceVersion, e.type, e.object.data, e.prevObject?.data ?? null])).toEqual([
+      [1, 'ADDED', { x: '1' }, null],
+      [2, 'MODIFIED', { x: '2' }, { x: '1' }],
+      [3, 'DELETED', { x: '2' }, { x: '2' }],
     ]);
+    await store.write(put(configMap('a', { x: 'again' })));
+    expect((await store.readEvents(3))[0].prevObject).toBeNull();
   });
 
   it('rejects only the write whose decision throws, even inside a shared batch', async () => {
@@ -103,6 +105,8 @@ describe(EventStore.name, () => {
     ]);
     const remaining = await store.readEvents(0, { limit: 100 });
     expect(remaining.map((e) => e.resourceVersion)).toEqual([10, 11, 15, 16, 17, 18]);
+    // The previous state of every event above the compaction point is still in the log.
+    expect(remaining.filter((e) => e.resourceVersion > 15).map((e) => e.prevObject?.data)).toEqual([{ i: '1' }, { i: '2' }, { i: '3' }]);
   });
 
   it('delivers every event exactly once and in order to tailers and watchers while 16 writers run on two stores', async () => {

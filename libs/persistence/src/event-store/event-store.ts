@@ -16,6 +16,22 @@ interface AppendedEvent {
   key: ObjectKey;
   object: KubeObject;
   request: WriteRequest;
+  prevResourceVersion: number | null;
+}
+
+interface EventRow {
+  resource_version: string;
+  event_type: EventType;
+  api_group: string;
+  resource: string;
+  namespace: string;
+  name: string;
+  uid: string;
+  object: KubeObject;
+  actor: string | null;
+  field_manager: string | null;
+  created_at: Date;
+  prev_object: KubeObject | null;
 }
 
 type Outcome = { ok: true; result: WriteResult } | { ok: false; error: unknown };
@@ -120,7 +136,8 @@ export class EventStore {
         rv += 1;
         const object = withResourceVersion(decision.object, rv);
         const type: EventType = decision.action === 'delete' ? 'DELETED' : current ? 'MODIFIED' : 'ADDED';
-        appended.push({ type, key: request.key, object, request });
+        const prevResourceVersion = current ? Number(current.metadata.resourceVersion) : null;
+        appended.push({ type, key: request.key, object, request, prevResourceVersion });
         state.set(k, type === 'DELETED' ? null : object);
         outcomes.push({ ok: true, result: { type, object, resourceVersion: rv } });
       } catch (error) {
@@ -144,6 +161,7 @@ export class EventStore {
           object: JSON.stringify(e.object),
           actor: e.request.actor ?? null,
           field_manager: e.request.fieldManager ?? null,
+          prev_resource_version: e.prevResourceVersion,
         })),
       )
       .execute();
@@ -289,12 +307,16 @@ export class EventStore {
 
   /** Events after `afterRv` (exclusive) up to `uptoRv` (inclusive), optionally of one resource, in log order. */
   async readEvents(afterRv: number, opts: { uptoRv?: number; group?: string; resource?: string; limit?: number } = {}): Promise<StoredEvent[]> {
-    let query = this.db.selectFrom('events').selectAll().where('resource_version', '>', String(afterRv));
-    if (opts.uptoRv !== undefined) query = query.where('resource_version', '<=', String(opts.uptoRv));
-    if (opts.group !== undefined) query = query.where('api_group', '=', opts.group);
-    if (opts.resource !== undefined) query = query.where('resource', '=', opts.resource);
-    const rows = await query.orderBy('resource_version').limit(opts.limit ?? 1000).execute();
-    return rows.map((r) => ({
+    const upto = opts.uptoRv !== undefined ? sql`AND e.resource_version <= ${opts.uptoRv}` : sql``;
+    const group = opts.group !== undefined ? sql`AND e.api_group = ${opts.group}` : sql``;
+    const resource = opts.resource !== undefined ? sql`AND e.resource = ${opts.resource}` : sql``;
+    const rows = await sql<EventRow>`
+      SELECT e.*, p.object AS prev_object
+      FROM events e LEFT JOIN events p ON p.resource_version = e.prev_resource_version
+      WHERE e.resource_version > ${afterRv} ${upto} ${group} ${resource}
+      ORDER BY e.resource_version
+      LIMIT ${opts.limit ?? 1000}`.execute(this.db);
+    return rows.rows.map((r) => ({
       resourceVersion: Number(r.resource_version),
       type: r.event_type,
       group: r.api_group,
@@ -306,6 +328,7 @@ export class EventStore {
       actor: r.actor,
       fieldManager: r.field_manager,
       time: r.created_at,
+      prevObject: r.prev_object,
     }));
   }
 

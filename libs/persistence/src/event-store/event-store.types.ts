@@ -15,6 +15,8 @@ export interface StoredEvent {
   actor: string | null;
   fieldManager: string | null;
   time: Date;
+  /** The object as it was before this event (its previous event's object); null for ADDED. */
+  prevObject: KubeObject | null;
 }
 
 /**
