@@ -1,4 +1,4 @@
-import { NotFoundError, type KubeObject, type ObjectKey } from '@flotilla/domain';
+import { NotFoundError, StatusError, type KubeObject, type ObjectKey } from '@flotilla/domain';
 import type { EventStore, ListPage } from '@flotilla/persistence';
 import { continueExpired, encodeContinue, type ListOptions } from './list-options';
 import type { RequestContext } from './request-context';
@@ -53,7 +53,10 @@ export class ResourceReader {
         throw e;
       }
       // Later pages of this request read at the first page's position, so the whole answer is one snapshot.
-      if (at === undefined) at = page.resourceVersion;
+      if (at === undefined) {
+        at = page.resourceVersion;
+        if (options.resourceVersion && Number(options.resourceVersion) > at) throw tooLarge(Number(options.resourceVersion), at);
+      }
       resourceVersion ??= page.resourceVersion;
       for (const obj of page.items) if (options.matches(obj)) items.push(obj);
       if (!page.next) return { items, resourceVersion: String(resourceVersion) };
@@ -63,4 +66,12 @@ export class ResourceReader {
       }
     }
   }
+}
+
+/** A read "not older than" a resourceVersion the log has not reached: kube-apiserver's 504 with a retry hint. */
+function tooLarge(requested: number, current: number): StatusError {
+  return new StatusError(504, 'Timeout', `Too large resource version: ${requested}, current: ${current}`, {
+    causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }],
+    retryAfterSeconds: 1,
+  });
 }

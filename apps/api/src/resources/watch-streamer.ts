@@ -142,7 +142,13 @@ export class WatchStreamer {
     });
 
     const timeoutS = options.timeoutSeconds ?? DEFAULT_MIN_TIMEOUT_S * (1 + Math.random());
-    timers.push(setTimeout(() => finish('timeout'), timeoutS * 1000));
+    timers.push(
+      setTimeout(() => {
+        // A last bookmark lets the client resume exactly where this stream ends.
+        if (options.allowWatchBookmarks) bookmark();
+        finish('timeout');
+      }, timeoutS * 1000),
+    );
     if (options.allowWatchBookmarks) {
       const tick = () => {
         if (closed) return;
