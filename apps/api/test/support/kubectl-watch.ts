@@ -9,6 +9,8 @@ export interface BackgroundKubectl {
   /** Resolves with stdout once it matches `pattern`; rejects after `timeoutMs`. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
   stop(): Promise<void>;
+  /** Resolves with the exit code when kubectl ends by itself; rejects after `timeoutMs`. */
+  exit(timeoutMs?: number): Promise<number | null>;
 }
 
 /** Starts a long-running kubectl (e.g. `get -w`) with its own discovery cache, killed by `stop()` or after 30 s. */
@@ -26,7 +28,13 @@ export function kubectlInBackground(harness: Harness, version: KubectlVersion, a
     for (const l of listeners) l();
   });
   child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  let exitCode: number | null = null;
+  const exited = new Promise<void>((resolve) =>
+    child.on('close', (code) => {
+      exitCode = code;
+      resolve();
+    }),
+  );
   const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
   return {
     stdout: () => out,
@@ -49,6 +57,19 @@ export function kubectlInBackground(harness: Harness, version: KubectlVersion, a
         listeners.add(check);
         check();
       });
+    },
+    async exit(timeoutMs = 10_000) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`kubectl did not exit in ${timeoutMs} ms; stdout:\n${out}\nstderr:\n${err}`)), timeoutMs);
+      });
+      try {
+        await Promise.race([exited, timeout]);
+      } finally {
+        clearTimeout(timer);
+        clearTimeout(killer);
+      }
+      return exitCode;
     },
     async stop() {
       clearTimeout(killer);
