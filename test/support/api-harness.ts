@@ -21,6 +21,8 @@ export interface Harness {
   kubeconfig: string;
   token: string;
   caCertPem: string;
+  /** Starts another API replica on the same database (same CA, token), e.g. on the port of one that was stopped. */
+  startReplica(port?: number): Promise<ApiServer>;
   /** Runs the real kubectl of `version` with this cluster's kubeconfig and its own discovery cache. */
   kubectl(version: KubectlVersion, args: string[], options?: { input?: string; env?: NodeJS.ProcessEnv }): Promise<KubectlResult>;
   stop(): Promise<void>;
@@ -46,6 +48,18 @@ export async function startHarness(): Promise<Harness> {
     tokens: [{ token, user: adminUser() }],
   });
   const kubeconfig = await writeKubeconfig(dataDir, { server: server.url, caCertPem: pki.caCertPem, token });
+  const replicas: ApiServer[] = [];
+  const startReplica = async (port = 0) => {
+    const replica = await startApiServer({
+      databaseUrl: database.url,
+      port,
+      host: '127.0.0.1',
+      tls: { keyPem: pki.keyPem, certPem: pki.certPem },
+      tokens: [{ token, user: adminUser() }],
+    });
+    replicas.push(replica);
+    return replica;
+  };
   const cacheDirs = new Map<string, string>();
   return {
     server,
@@ -54,6 +68,7 @@ export async function startHarness(): Promise<Harness> {
     kubeconfig,
     token,
     caCertPem: pki.caCertPem,
+    startReplica,
     async kubectl(version, args, options = {}) {
       let cache = cacheDirs.get(version);
       if (!cache) cacheDirs.set(version, (cache = join(dataDir, `kubectl-cache-${version}`)));
@@ -76,7 +91,8 @@ export async function startHarness(): Promise<Harness> {
       }
     },
     async stop() {
-      await server.close();
+      for (const r of replicas) await r.close().catch(() => undefined);
+      await server.close().catch(() => undefined);
       await database.drop();
       await rm(dataDir, { recursive: true, force: true });
     },

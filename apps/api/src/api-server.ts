@@ -101,19 +101,25 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   compactTimer.unref();
 
   const scheme = options.tls ? 'https' : 'http';
+  let closing: Promise<void> | undefined;
   return {
     url: `${scheme}://127.0.0.1:${actualPort}`,
     port: actualPort,
     database,
     store,
     hub,
-    async close() {
-      ready = false;
-      clearInterval(compactTimer);
-      hub.stop();
-      await tailer.stop();
-      await app.close();
-      await database.close();
+    close() {
+      closing ??= (async () => {
+        ready = false;
+        clearInterval(compactTimer);
+        hub.stop();
+        await tailer.stop();
+        // Watches and keep-alive connections would hold the HTTP server open until they time out.
+        (app.getHttpServer() as Server).closeAllConnections();
+        await app.close();
+        await database.close();
+      })();
+      return closing;
     },
   };
 }

@@ -17,9 +17,9 @@ export interface RawRequest {
   anonymous?: boolean;
 }
 
-/** One HTTPS request to the harness's API replica, trusting its CA, with the admin token unless `anonymous`. */
-export function rawRequest(harness: Harness, req: RawRequest): Promise<RawResponse> {
-  const url = new URL(req.path, harness.server.url);
+/** One HTTPS request to the harness's API replica (or another replica's `server` URL), trusting its CA, with the admin token unless `anonymous`. */
+export function rawRequest(harness: Harness, req: RawRequest, server = harness.server.url): Promise<RawResponse> {
+  const url = new URL(req.path, server);
   const headers: Record<string, string | number> = { ...req.headers };
   if (!req.anonymous) headers.Authorization = `Bearer ${harness.token}`;
   if (req.body !== undefined) headers['Content-Length'] = Buffer.byteLength(req.body);
