@@ -8,3 +8,4 @@ export * from './lifecycle';
 export * from './table';
 export * from './defaults';
 export * from './validation';
+export * from './history';

@@ -1,0 +1,3 @@
+export * from './json-diff';
+export * from './revision';
+export * from './revision.resource';
