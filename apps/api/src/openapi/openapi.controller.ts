@@ -3,17 +3,23 @@ import type { Request, Response } from 'express';
 import { NotAcceptableError } from '@flotilla/domain';
 import { matchesEtag, notFound, sendBody, sendStatusError } from '../system/http.reply';
 import { type OpenApiBody, OpenApiService, serverRelativeUrl } from './openapi.service';
+import { negotiateSwagger } from './swagger.negotiation';
+import { SWAGGER_PROTOBUF } from './swagger.protobuf';
+import { SwaggerService } from './swagger.service';
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
 /**
  * `/openapi/v3` and its group version documents, with kube-openapi's caching rules: a request naming the current
- * hash may cache forever, a stale hash is redirected to the current one. `/openapi/v2` is not served: kubectl
- * ≥1.29 only needs v3.
+ * hash may cache forever, a stale hash is redirected to the current one. `/openapi/v2` serves the whole Swagger
+ * document as JSON or as gnostic protobuf (kubectl ≤1.28 validates and computes patches from the latter).
  */
 @Controller('openapi')
 export class OpenApiController {
-  constructor(private readonly openapi: OpenApiService) {}
+  constructor(
+    private readonly openapi: OpenApiService,
+    private readonly swagger: SwaggerService,
+  ) {}
 
   @Get('v3')
   index(@Req() req: Request, @Res() res: Response): void {
@@ -37,8 +43,23 @@ export class OpenApiController {
   }
 
   @Get('v2')
-  v2(@Res() res: Response): void {
-    sendStatusError(res, notFound());
+  v2(@Req() req: Request, @Res() res: Response): void {
+    const encoding = negotiateSwagger(req.headers.accept);
+    res.setHeader('Vary', 'Accept');
+    if (!encoding) {
+      res.status(406).end();
+      return;
+    }
+    const doc = this.swagger.current();
+    const etag = `"${doc.hash}"`;
+    const headers = { ETag: etag, 'Last-Modified': doc.lastModified.toUTCString() };
+    if (notModified(req, etag, doc.lastModified)) {
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      res.status(304).end();
+      return;
+    }
+    if (encoding === 'json') sendBody(res, 200, 'application/json', doc.json, headers);
+    else sendBody(res, 200, SWAGGER_PROTOBUF, doc.protobuf, headers);
   }
 
   private groupVersion(key: string, hash: string | undefined, req: Request, res: Response): void {
@@ -75,6 +96,14 @@ function serve(req: Request, res: Response, doc: OpenApiBody, headers: Record<st
     return;
   }
   sendBody(res, 200, 'application/json', doc.body, { ...headers, ETag: etag });
+}
+
+/** Go's ServeContent rules: If-None-Match decides when present, otherwise If-Modified-Since (second precision). */
+function notModified(req: Request, etag: string, lastModified: Date): boolean {
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (ifNoneMatch) return matchesEtag(ifNoneMatch, etag);
+  const since = Date.parse(req.headers['if-modified-since'] ?? '');
+  return Number.isFinite(since) && lastModified.getTime() <= since;
 }
 
 /** JSON is the only encoding served; an absent Accept means anything. */

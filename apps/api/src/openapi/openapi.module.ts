@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { OpenApiController } from './openapi.controller';
 import { OpenApiService } from './openapi.service';
+import { SwaggerService } from './swagger.service';
 
-/** `/openapi/v3` generated from the registry; `/openapi/v2` answers 404. Needs `RESOURCE_REGISTRY` from a global module. */
+/** `/openapi/v3` and `/openapi/v2` generated from the registry. Needs `RESOURCE_REGISTRY` from a global module. */
 @Module({
   controllers: [OpenApiController],
-  providers: [OpenApiService],
-  exports: [OpenApiService],
+  providers: [OpenApiService, SwaggerService],
+  exports: [OpenApiService, SwaggerService],
 })
 export class OpenApiModule {}
