@@ -2,6 +2,7 @@ export * from './schema';
 export * from './database';
 export * from './event-store/event-store';
 export * from './event-store/event-store.types';
+export * from './event-store/history.repository';
 export * from './watch/log-tailer';
 export * from './watch/watch-hub';
 export * from './compaction/compactor';
