@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startApiServer, type ApiServer } from '../../apps/api/src/api-server';
+import { startApiServer, type ApiServer, type ApiServerOptions } from '../../apps/api/src/api-server';
 import { adminUser } from '../../apps/api/src/auth/authenticator';
 import { ensurePki, writeKubeconfig } from '../../apps/api/src/security';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -22,7 +22,7 @@ export interface Harness {
   token: string;
   caCertPem: string;
   /** Starts another API replica on the same database (same CA, token), e.g. on the port of one that was stopped. */
-  startReplica(port?: number): Promise<ApiServer>;
+  startReplica(port?: number, options?: Partial<ApiServerOptions>): Promise<ApiServer>;
   /** Runs the real kubectl of `version` with this cluster's kubeconfig and its own discovery cache. */
   kubectl(version: KubectlVersion, args: string[], options?: { input?: string; env?: NodeJS.ProcessEnv }): Promise<KubectlResult>;
   stop(): Promise<void>;
@@ -49,13 +49,14 @@ export async function startHarness(): Promise<Harness> {
   });
   const kubeconfig = await writeKubeconfig(dataDir, { server: server.url, caCertPem: pki.caCertPem, token });
   const replicas: ApiServer[] = [];
-  const startReplica = async (port = 0) => {
+  const startReplica = async (port = 0, options: Partial<ApiServerOptions> = {}) => {
     const replica = await startApiServer({
       databaseUrl: database.url,
       port,
       host: '127.0.0.1',
       tls: { keyPem: pki.keyPem, certPem: pki.certPem },
       tokens: [{ token, user: adminUser() }],
+      ...options,
     });
     replicas.push(replica);
     return replica;

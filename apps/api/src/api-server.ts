@@ -37,6 +37,8 @@ export interface ApiServerOptions {
   compaction?: CompactionWindow;
   compactionIntervalMs?: number;
   logLevels?: LogLevel[];
+  /** Watches without timeoutSeconds end after [this, 2×this) seconds (kube-apiserver's --min-request-timeout, 1800). */
+  watchMinTimeoutSeconds?: number;
 }
 
 export interface ApiServer {
@@ -70,6 +72,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const streamer = new WatchStreamer(hub, reader, {
     onOpen: () => onWatchersChanged(++watchers),
     onClose: () => onWatchersChanged(--watchers),
+    minTimeoutSeconds: options.watchMinTimeoutSeconds,
   });
 
   const server = express();

@@ -18,6 +18,8 @@ const DEFAULT_MIN_TIMEOUT_S = 1800;
 export interface WatchHooks {
   onOpen?(): void;
   onClose?(): void;
+  /** kube-apiserver's --min-request-timeout: watches without timeoutSeconds end after [this, 2×this) seconds. */
+  minTimeoutSeconds?: number;
 }
 
 /** Where a watch's events go: a chunked HTTP response, a WebSocket, or one subscription of a multiplexed socket. */
@@ -141,7 +143,7 @@ export class WatchStreamer {
       },
     });
 
-    const timeoutS = options.timeoutSeconds ?? DEFAULT_MIN_TIMEOUT_S * (1 + Math.random());
+    const timeoutS = options.timeoutSeconds ?? (this.hooks.minTimeoutSeconds ?? DEFAULT_MIN_TIMEOUT_S) * (1 + Math.random());
     timers.push(
       setTimeout(() => {
         // A last bookmark lets the client resume exactly where this stream ends.
