@@ -94,4 +94,33 @@ describe('watch across two API replicas', () => {
       expect(got.map((e) => `${e.type}@${e.object.metadata.resourceVersion}`)).toEqual(want);
     }
   }, 120_000);
+
+  it('keeps watch streams exact when every Postgres connection of the replicas is killed', async () => {
+    const path = '/api/v1/namespaces/r0/configmaps';
+    const listRv = Number(((await rawRequest(h, { path })).json() as { metadata: { resourceVersion: string } }).metadata.resourceVersion);
+    const watches = [await rawWatch(h, `${path}?watch=true&resourceVersion=${listRv}`, h.server.url), await rawWatch(h, `${path}?watch=true&resourceVersion=${listRv}`, second.url)];
+    const create = (name: string) =>
+      rawRequest(h, { method: 'POST', path, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ metadata: { name } }) }, second.url);
+    expect((await create('before-kill')).status).toBe(201);
+    await h.database.pool.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    // Writes right after the kill may meet a dead pooled connection once; a client retries, as kubectl would.
+    for (const name of ['after-kill-1', 'after-kill-2', 'after-kill-3']) {
+      for (let attempt = 0; ; attempt++) {
+        const res = await create(name);
+        if (res.status === 201) break;
+        if (attempt > 5) throw new Error(`create ${name} kept failing: ${res.status} ${res.body}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    for (const w of watches) {
+      const events = await w.waitForEvents(4, 15_000);
+      w.close();
+      expect(events.map((e) => `${e.type} ${e.object.metadata.name}`)).toEqual([
+        'ADDED before-kill',
+        'ADDED after-kill-1',
+        'ADDED after-kill-2',
+        'ADDED after-kill-3',
+      ]);
+    }
+  });
 });
