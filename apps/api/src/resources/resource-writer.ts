@@ -28,7 +28,7 @@ import {
   type ResourceRegistry,
   type ResourceType,
 } from '@flotilla/domain';
-import type { EventStore, WriteDecision, WriteResult } from '@flotilla/persistence';
+import type { EventStore, WriteDecision, WriteRequest, WriteResult } from '@flotilla/persistence';
 import { decodeObjectBody, decodeOptionalBody, decodePatchBody, type PatchType } from '../request/body-decoder';
 import { guaranteedUpdate } from './guaranteed-update';
 import { apiVersionOf, checkTypeMeta, decodeFields, defaultAndValidate } from './object-admission';
@@ -82,14 +82,16 @@ export class ResourceWriter {
     decodeFields(ctx, input);
     const obj = prepareForCreate(rt, input as KubeObject, randomUUID(), { now: rfc3339(this.clock()) });
     defaultAndValidate(rt, obj, { operation: 'CREATE' });
-    await this.admitNamespace(ctx, obj);
+    // Checked again in the write's own snapshot; read ahead only where a refused create would have allocated.
+    const requires = this.namespaceRequirement(ctx, obj);
+    if (isService(rt)) await this.admitNamespace(ctx, obj);
     const created = this.track(ctx, null, obj);
     if (isService(rt)) await this.allocator.allocate(created, !ctx.dryRun);
     const key = this.keyOf(ctx, created.metadata.name as string);
     try {
       const result = ctx.dryRun
-        ? await this.store.dryRun({ key, decide: (c) => this.decideCreate(rt, c, created) })
-        : await this.store.write({ key, actor: ctx.user.username, fieldManager: fieldManagerOf(ctx), decide: (c) => this.decideCreate(rt, c, created) });
+        ? await this.store.dryRun({ key, requires, decide: (c) => this.decideCreate(rt, c, created) })
+        : await this.store.write({ key, requires, actor: ctx.user.username, fieldManager: fieldManagerOf(ctx), decide: (c) => this.decideCreate(rt, c, created) });
       return { code: 201, object: result.object as KubeObject };
     } catch (e) {
       if (isService(rt) && !ctx.dryRun) await this.releaseIfOrphaned(key, created);
@@ -341,15 +343,24 @@ export class ResourceWriter {
     if (!meta.namespace) throw new NotFoundError('', 'namespaces', '');
   }
 
-  /** NamespaceLifecycle admission: no new objects in a missing or terminating namespace. */
   private async admitNamespace(ctx: RequestContext, obj: KubeObject): Promise<void> {
-    if (!ctx.rt.namespaced) return;
+    const requirement = this.namespaceRequirement(ctx, obj);
+    if (requirement) requirement.check(await this.store.get(requirement.key));
+  }
+
+  /** NamespaceLifecycle admission: no new objects in a missing or terminating namespace. */
+  private namespaceRequirement(ctx: RequestContext, obj: KubeObject): WriteRequest['requires'] {
+    if (!ctx.rt.namespaced) return undefined;
     const ns = obj.metadata.namespace as string;
-    const namespace = await this.store.get({ group: '', resource: 'namespaces', namespace: '', name: ns });
-    if (!namespace) throw new NotFoundError('', 'namespaces', ns);
-    if (namespace.metadata.deletionTimestamp) {
-      throw new ForbiddenError(`${ctx.rt.plural} "${obj.metadata.name}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`);
-    }
+    return {
+      key: { group: '', resource: 'namespaces', namespace: '', name: ns },
+      check: (namespace) => {
+        if (!namespace) throw new NotFoundError('', 'namespaces', ns);
+        if (namespace.metadata.deletionTimestamp) {
+          throw new ForbiddenError(`${ctx.rt.plural} "${obj.metadata.name}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`);
+        }
+      },
+    };
   }
 
   private track(ctx: RequestContext, old: KubeObject | null, next: KubeObject): KubeObject {
