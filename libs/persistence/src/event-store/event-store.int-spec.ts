@@ -1,4 +1,5 @@
-import { ConflictError, type KubeObject, type ObjectKey } from '@flotilla/domain';
+import { sql } from 'kysely';
+import { ConflictError, ForbiddenError, NotFoundError, type KubeObject, type ObjectKey } from '@flotilla/domain';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { compactEventLog } from '../compaction/compactor';
 import { LogTailer } from '../watch/log-tailer';
@@ -64,6 +65,50 @@ describe(EventStore.name, () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
     expect(await store.currentResourceVersion()).toBe(3);
+  });
+
+  it("checks a write's requirement in the batch's own state, after the writes before it", async () => {
+    const nsKey: ObjectKey = { group: '', resource: 'namespaces', namespace: '', name: 'ns' };
+    const namespace = (terminating: boolean): KubeObject => ({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'ns', uid: 'uid-ns', ...(terminating ? { deletionTimestamp: '2026-01-01T00:00:00Z' } : {}) },
+    });
+    const inNamespace = (name: string): WriteRequest => ({
+      ...put(configMap(name, {}, 'ns')),
+      requires: {
+        key: nsKey,
+        check: (ns) => {
+          if (!ns) throw new NotFoundError('', 'namespaces', 'ns');
+          if (ns.metadata.deletionTimestamp) throw new ForbiddenError('ns is being terminated');
+        },
+      },
+    });
+    const putNamespace = (terminating: boolean): WriteRequest => ({ key: nsKey, decide: () => ({ action: 'put', object: namespace(terminating) }) });
+
+    await expect(store.write(inNamespace('early'))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(store.dryRun(inNamespace('early'))).rejects.toBeInstanceOf(NotFoundError);
+    const created = await Promise.allSettled([store.write(putNamespace(false)), store.write(inNamespace('a'))]);
+    expect(created.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect((await store.dryRun(inNamespace('b'))).type).toBe('ADDED');
+    const refused = await Promise.allSettled([store.write(putNamespace(true)), store.write(inNamespace('b'))]);
+    expect(refused.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    expect((refused[1] as PromiseRejectedResult).reason).toBeInstanceOf(ForbiddenError);
+    expect(await store.get(key('b', 'ns'))).toBeNull();
+    expect((await store.readEvents(0)).map((e) => e.name)).toEqual(['ns', 'a', 'ns']);
+  });
+
+  it('appends nothing when the log moved past the position a batch was decided at', async () => {
+    await store.write(put(configMap('a', { x: '1' })));
+    const append = (expectedLast: number) => sql<{ last: string | null }>`
+      SELECT flotilla_append_batch(${expectedLast}::bigint, ${['ADDED']}::text[], ${['']}::text[], ${['configmaps']}::text[],
+        ${['default']}::text[], ${['late']}::text[], ${['uid-late']}::text[], ${['{"metadata":{"name":"late"}}']}::text[],
+        ${[null]}::text[], ${[null]}::text[], ${[null]}::bigint[], ${[expectedLast + 1]}::bigint[], ${[]}::bigint[], 'unused') AS last`.execute(database.db);
+    expect((await append(0)).rows[0].last).toBeNull();
+    expect(await store.currentResourceVersion()).toBe(1);
+    expect(await store.get(key('late'))).toBeNull();
+    expect((await append(1)).rows[0].last).toBe('2');
+    expect((await store.get(key('late')))?.metadata.name).toBe('late');
   });
 
   it('isolates a write that Postgres refuses from its batch neighbours', async () => {

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { ExpiredError, InternalError, isStatusError, type KubeObject, type ObjectKey, StatusError } from '@flotilla/domain';
 import type { DB } from '../schema';
 import type { EventType, ListPage, ListQuery, StoredEvent, WriteRequest, WriteResult } from './event-store.types';
@@ -43,6 +43,9 @@ export interface EventStoreOptions {
   onCommitted?(resourceVersion: number): void;
 }
 
+/** After losing an append to another writer, batches are decided under the lock for this long. */
+const CONTENDED_MS = 1000;
+
 const keyString = (k: ObjectKey) => `${k.group}\u0000${k.resource}\u0000${k.namespace}\u0000${k.name}`;
 
 /**
@@ -57,6 +60,7 @@ export class EventStore {
   private readonly pending: PendingWrite[] = [];
   private flushing = false;
   private readonly maxBatch: number;
+  private contendedUntil = 0;
   private readonly onCommitted?: (resourceVersion: number) => void;
 
   constructor(
@@ -79,7 +83,9 @@ export class EventStore {
 
   /** Runs `decide` against the current state without writing anything (dryRun). */
   async dryRun(request: WriteRequest): Promise<WriteResult> {
-    const current = await this.get(request.key);
+    const { state } = await this.loadCurrent(this.db, keysOf([request]));
+    const current = state.get(keyString(request.key)) ?? null;
+    request.requires?.check(state.get(keyString(request.requires.key)) ?? null);
     const decision = request.decide(current);
     const rv = Number(current?.metadata.resourceVersion ?? 0);
     if (decision.action === 'none') return { type: 'NONE', object: decision.object, resourceVersion: rv };
@@ -101,7 +107,7 @@ export class EventStore {
   private async commitBatch(batch: PendingWrite[]): Promise<void> {
     let outcomes: Outcome[];
     try {
-      outcomes = await this.db.transaction().execute((tx) => this.applyBatch(tx, batch.map((p) => p.request)));
+      outcomes = await this.appendBatch(batch.map((p) => p.request));
     } catch (error) {
       if (batch.length > 1) {
         // One bad write (say, a value Postgres refuses) must not fail its neighbours: retry them one by one.
@@ -116,114 +122,68 @@ export class EventStore {
     if (last > 0) this.onCommitted?.(last);
   }
 
-  private async applyBatch(tx: Transaction<DB>, requests: WriteRequest[]): Promise<Outcome[]> {
-    const locked = await sql<{ last: string }>`
-      SELECT last_resource_version AS last FROM log_state WHERE id = 1 FOR UPDATE`.execute(tx);
-    let rv = Number(locked.rows[0].last);
-    const state = await this.loadCurrent(tx, requests.map((r) => r.key));
-
-    const outcomes: Outcome[] = [];
-    const appended: AppendedEvent[] = [];
-    for (const request of requests) {
-      const k = keyString(request.key);
-      const current = state.get(k) ?? null;
-      try {
-        const decision = request.decide(current);
-        if (decision.action === 'none') {
-          outcomes.push({ ok: true, result: { type: 'NONE', object: decision.object, resourceVersion: rv } });
-          continue;
-        }
-        rv += 1;
-        const object = withResourceVersion(decision.object, rv);
-        const type: EventType = decision.action === 'delete' ? 'DELETED' : current ? 'MODIFIED' : 'ADDED';
-        const prevResourceVersion = current ? Number(current.metadata.resourceVersion) : null;
-        appended.push({ type, key: request.key, object, request, prevResourceVersion });
-        state.set(k, type === 'DELETED' ? null : object);
-        outcomes.push({ ok: true, result: { type, object, resourceVersion: rv } });
-      } catch (error) {
-        outcomes.push({ ok: false, error }); // the caller's own error, passed through as thrown
-      }
+  /**
+   * Two round trips and no open transaction when this store is the only writer: read the keys with the log
+   * position, decide, then append with `flotilla_append_batch`, which writes only if the log is still at that
+   * position. When another replica moved the log in between, the batch is decided again under the lock (and the
+   * next batches for a while too, as that replica is likely still writing).
+   */
+  private async appendBatch(requests: WriteRequest[]): Promise<Outcome[]> {
+    const keys = keysOf(requests);
+    if (Date.now() >= this.contendedUntil) {
+      const { last, state } = await this.loadCurrent(this.db, keys);
+      const plan = planBatch(requests, last, state);
+      if (plan.events.length === 0 || (await this.append(this.db, last, plan)) !== null) return plan.outcomes;
+      this.contendedUntil = Date.now() + CONTENDED_MS;
     }
-    if (appended.length === 0) return outcomes;
-
-    const firstRv = rv - appended.length + 1;
-    await tx
-      .insertInto('events')
-      .values(
-        appended.map((e, i) => ({
-          resource_version: firstRv + i,
-          event_type: e.type,
-          api_group: e.key.group,
-          resource: e.key.resource,
-          namespace: e.key.namespace,
-          name: e.key.name,
-          uid: e.object.metadata.uid ?? '',
-          object: JSON.stringify(e.object),
-          actor: e.request.actor ?? null,
-          field_manager: e.request.fieldManager ?? null,
-          prev_resource_version: e.prevResourceVersion,
-        })),
-      )
-      .execute();
-    await this.project(tx, appended, state);
-    await sql`UPDATE log_state SET last_resource_version = ${rv} WHERE id = 1`.execute(tx);
-    await sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${String(rv)})`.execute(tx);
-    return outcomes;
+    return this.db.transaction().execute(async (tx) => {
+      await sql`SELECT 1 FROM log_state WHERE id = 1 FOR UPDATE`.execute(tx);
+      const { last, state } = await this.loadCurrent(tx, keys);
+      const plan = planBatch(requests, last, state);
+      if (plan.events.length > 0 && (await this.append(tx, last, plan)) === null) throw new InternalError('the event log moved while locked');
+      return plan.outcomes;
+    });
   }
 
-  /** Brings `objects` to the batch's final state: one upsert or delete per touched key. */
-  private async project(tx: Transaction<DB>, appended: AppendedEvent[], state: Map<string, KubeObject | null>): Promise<void> {
-    const touched = new Map<string, ObjectKey>();
-    for (const e of appended) touched.set(keyString(e.key), e.key);
-    const upserts: { key: ObjectKey; object: KubeObject }[] = [];
-    const deletes: ObjectKey[] = [];
-    for (const [k, key] of touched) {
-      const object = state.get(k);
-      if (object) upserts.push({ key, object });
-      else deletes.push(key);
-    }
-    if (upserts.length > 0) {
-      await tx
-        .insertInto('objects')
-        .values(
-          upserts.map(({ key, object }) => ({
-            api_group: key.group,
-            resource: key.resource,
-            namespace: key.namespace,
-            name: key.name,
-            uid: object.metadata.uid ?? '',
-            resource_version: Number(object.metadata.resourceVersion),
-            object: JSON.stringify(object),
-          })),
-        )
-        .onConflict((oc) =>
-          oc.columns(['api_group', 'resource', 'namespace', 'name']).doUpdateSet((eb) => ({
-            uid: eb.ref('excluded.uid'),
-            resource_version: eb.ref('excluded.resource_version'),
-            object: eb.ref('excluded.object'),
-          })),
-        )
-        .execute();
-    }
-    if (deletes.length > 0) {
-      await sql`DELETE FROM objects o USING ${keyTable(deletes)} WHERE ${keyJoin('o')}`.execute(tx);
-      await sql`DELETE FROM allocations WHERE owner IN (${sql.join(
-        deletes.map((k) => `${k.group}/${k.resource}/${k.namespace}/${k.name}`),
-      )})`.execute(tx);
-    }
-  }
-
-  private async loadCurrent(tx: Transaction<DB>, keys: ObjectKey[]): Promise<Map<string, KubeObject | null>> {
-    const unique = new Map<string, ObjectKey>();
-    for (const k of keys) unique.set(keyString(k), k);
-    const rows = await sql<{ api_group: string; resource: string; namespace: string; name: string; object: KubeObject }>`
-      SELECT o.api_group, o.resource, o.namespace, o.name, o.object
-      FROM objects o JOIN ${keyTable([...unique.values()])} ON ${keyJoin('o')}`.execute(tx);
+  /** The log position and the stored objects of `keys`, read in one snapshot. */
+  private async loadCurrent(db: Kysely<DB>, keys: ObjectKey[]): Promise<{ last: number; state: Map<string, KubeObject | null> }> {
+    const rows = await sql<{ last: string; api_group: string | null; resource: string; namespace: string; name: string; object: KubeObject | null }>`
+      SELECT ls.last_resource_version AS last, p.api_group, p.resource, p.namespace, p.name, p.object
+      FROM log_state ls
+      LEFT JOIN LATERAL (
+        SELECT o.api_group, o.resource, o.namespace, o.name, o.object FROM objects o JOIN ${keyTable(keys)} ON ${keyJoin('o')}
+      ) p ON true
+      WHERE ls.id = 1`.execute(db);
     const state = new Map<string, KubeObject | null>();
     for (const r of rows.rows) {
+      if (r.api_group === null || r.object === null) continue;
       state.set(keyString({ group: r.api_group, resource: r.resource, namespace: r.namespace, name: r.name }), r.object);
     }
-    return state;
+    return { last: Number(rows.rows[0].last), state };
+  }
+
+  /** One statement: the events, the projection, `log_state` and the NOTIFY. Null when the log is no longer at `last`. */
+  private async append(db: Kysely<DB>, last: number, plan: BatchPlan): Promise<number | null> {
+    const e = plan.events;
+    const result = await sql<{ last: string | null }>`
+      SELECT flotilla_append_batch(
+        ${last}::bigint,
+        ${e.map((x) => x.type)}::text[],
+        ${e.map((x) => x.key.group)}::text[],
+        ${e.map((x) => x.key.resource)}::text[],
+        ${e.map((x) => x.key.namespace)}::text[],
+        ${e.map((x) => x.key.name)}::text[],
+        ${e.map((x) => x.object.metadata.uid ?? '')}::text[],
+        ${e.map((x) => JSON.stringify(x.object))}::text[],
+        ${e.map((x) => x.request.actor ?? null)}::text[],
+        ${e.map((x) => x.request.fieldManager ?? null)}::text[],
+        ${e.map((x) => x.prevResourceVersion)}::bigint[],
+        ${plan.putRvs}::bigint[],
+        ${plan.deleteRvs}::bigint[],
+        ${EVENTS_CHANNEL}::text
+      ) AS last`.execute(db);
+    const appended = result.rows[0].last;
+    return appended === null ? null : Number(appended);
   }
 
   async get(key: ObjectKey): Promise<KubeObject | null> {
@@ -345,6 +305,58 @@ export class EventStore {
       });
     }
   }
+}
+
+interface BatchPlan {
+  outcomes: Outcome[];
+  events: AppendedEvent[];
+  /** resourceVersions of the events that leave their key stored, and of those that leave it deleted. */
+  putRvs: number[];
+  deleteRvs: number[];
+}
+
+/** Runs each write's requirement check and `decide` in order against the state at `last`, as the batch will commit. */
+function planBatch(requests: WriteRequest[], last: number, state: Map<string, KubeObject | null>): BatchPlan {
+  let rv = last;
+  const outcomes: Outcome[] = [];
+  const events: AppendedEvent[] = [];
+  const finalRv = new Map<string, { rv: number; deleted: boolean }>();
+  for (const request of requests) {
+    const k = keyString(request.key);
+    const current = state.get(k) ?? null;
+    try {
+      request.requires?.check(state.get(keyString(request.requires.key)) ?? null);
+      const decision = request.decide(current);
+      if (decision.action === 'none') {
+        outcomes.push({ ok: true, result: { type: 'NONE', object: decision.object, resourceVersion: rv } });
+        continue;
+      }
+      rv += 1;
+      const object = withResourceVersion(decision.object, rv);
+      const type: EventType = decision.action === 'delete' ? 'DELETED' : current ? 'MODIFIED' : 'ADDED';
+      const prevResourceVersion = current ? Number(current.metadata.resourceVersion) : null;
+      events.push({ type, key: request.key, object, request, prevResourceVersion });
+      state.set(k, type === 'DELETED' ? null : object);
+      finalRv.set(k, { rv, deleted: type === 'DELETED' });
+      outcomes.push({ ok: true, result: { type, object, resourceVersion: rv } });
+    } catch (error) {
+      outcomes.push({ ok: false, error }); // the caller's own error, passed through as thrown
+    }
+  }
+  const putRvs: number[] = [];
+  const deleteRvs: number[] = [];
+  for (const f of finalRv.values()) (f.deleted ? deleteRvs : putRvs).push(f.rv);
+  return { outcomes, events, putRvs, deleteRvs };
+}
+
+/** Every key a batch reads: the written keys and the keys their requirements name, once each. */
+function keysOf(requests: WriteRequest[]): ObjectKey[] {
+  const unique = new Map<string, ObjectKey>();
+  for (const r of requests) {
+    unique.set(keyString(r.key), r.key);
+    if (r.requires) unique.set(keyString(r.requires.key), r.requires.key);
+  }
+  return [...unique.values()];
 }
 
 /**

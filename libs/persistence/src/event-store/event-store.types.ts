@@ -36,6 +36,11 @@ export interface WriteRequest {
    * the batch holds the global log lock. Throwing rejects this write alone.
    */
   decide(current: KubeObject | null): WriteDecision;
+  /**
+   * Another object the write depends on (say, its namespace), read in the same snapshot as `key` and checked
+   * before `decide` while the batch is still at that log position. `check` throws to refuse this write alone.
+   */
+  requires?: { key: ObjectKey; check(current: KubeObject | null): void };
   actor?: string;
   fieldManager?: string;
 }
