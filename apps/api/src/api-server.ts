@@ -9,6 +9,7 @@ import {
   AllocationRepository,
   compactEventLog,
   EventStore,
+  HistoryRepository,
   LogTailer,
   openDatabase,
   runMigrations,
@@ -21,6 +22,7 @@ import { Authenticator, type TokenEntry } from './auth/authenticator';
 import { ensureBootstrapObjects } from './bootstrap/bootstrap-objects';
 import { endpointModules } from './endpoint-modules';
 import { StatusExceptionFilter } from './errors/status-exception.filter';
+import { HistoryModule, withHistoryResources } from './history';
 import { RequestMetrics, requestMetricsMiddleware } from './metrics';
 import { ResourceReader } from './resources/resource-reader';
 import { ResourceWriter } from './resources/resource-writer';
@@ -63,7 +65,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const tailer = new LogTailer(store, options.databaseUrl, { onError: (e) => logger.warn(`log tailer: ${String(e)}`) });
   await tailer.start();
   const hub = new WatchHub(tailer, store);
-  const registry = createBuiltinRegistry({ defaulters, validators });
+  const registry = withHistoryResources(createBuiltinRegistry({ defaulters, validators }));
   const reader = new ResourceReader(store);
   const writer = new ResourceWriter(store, registry, new ServiceAllocator(new AllocationRepository(database.db)));
   let ready = false;
@@ -77,7 +79,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 
   const server = express();
   const app = await NestFactory.create(
-    ApiModule.register({ registry, store, hub, reader, writer, streamer, readiness: { isReady: () => ready } }, endpointModules()),
+    ApiModule.register({ registry, store, hub, reader, writer, streamer, readiness: { isReady: () => ready } }, [...endpointModules(), HistoryModule.register(new HistoryRepository(database.db))]),
     new ExpressAdapter(server),
     { bodyParser: false, logger: options.logLevels ?? ['error', 'warn'], httpsOptions: options.tls ? { key: options.tls.keyPem, cert: options.tls.certPem } : undefined },
   );

@@ -1,5 +1,6 @@
 import { NotFoundError, StatusError, type KubeObject, type ObjectKey } from '@flotilla/domain';
 import type { EventStore, ListPage } from '@flotilla/persistence';
+import { exactReadVersion } from '../history/exact-read';
 import { continueExpired, encodeContinue, type ListOptions } from './list-options';
 import type { RequestContext } from './request-context';
 import { scaleOf } from './scale';
@@ -19,7 +20,8 @@ export class ResourceReader {
 
   async get(ctx: RequestContext, key: ObjectKey): Promise<KubeObject> {
     const { rt } = ctx;
-    const obj = await this.store.get(key);
+    const exact = exactReadVersion(ctx.query);
+    const obj = exact === undefined ? await this.store.get(key) : await this.store.getAt(key, exact);
     if (!obj) throw new NotFoundError(rt.group, rt.plural, key.name);
     if (ctx.info.subresource === 'scale') {
       if (!rt.scale) throw new NotFoundError(rt.group, `${rt.plural}/scale`, key.name);

@@ -76,10 +76,15 @@ export function toRevision(source: RevisionSource, options: { includeObject?: bo
   if (source.namespace) metadata.namespace = source.namespace;
   metadata.resourceVersion = rv;
   metadata.creationTimestamp = source.time.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const target: RevisionTarget = { group: source.group, resource: source.resource, name: source.name, uid: source.uid };
-  if (source.object.apiVersion) target.apiVersion = source.object.apiVersion;
-  if (source.object.kind) target.kind = source.object.kind;
-  if (source.namespace) target.namespace = source.namespace;
+  const target: RevisionTarget = {
+    ...(source.object.apiVersion ? { apiVersion: source.object.apiVersion } : {}),
+    ...(source.object.kind ? { kind: source.object.kind } : {}),
+    group: source.group,
+    resource: source.resource,
+    ...(source.namespace ? { namespace: source.namespace } : {}),
+    name: source.name,
+    uid: source.uid,
+  };
   return {
     apiVersion: HISTORY_API_VERSION,
     kind: 'Revision',

@@ -1,0 +1,3 @@
+export { HistoryModule } from './history.module';
+export { withHistoryResources } from './history.registry';
+export { exactReadVersion } from './exact-read';
