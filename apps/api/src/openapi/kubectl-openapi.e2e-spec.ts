@@ -70,7 +70,7 @@ spec:
         image: busybox
 `;
 
-describe('OpenAPI v3 with the real kubectl', () => {
+describe('OpenAPI v3 and v2 with the real kubectl', () => {
   let harness: Harness;
 
   beforeAll(async () => {
@@ -136,16 +136,47 @@ describe('OpenAPI v3 with the real kubectl', () => {
     }
   });
 
-  it('kubectl 1.27 needs --validate=false (it validates through /openapi/v2, which is not served)', async () => {
+  it.each([27, 28])('kubectl 1.%i reads /openapi/v2 as gnostic protobuf: create -f needs no --validate=false', async (minor) => {
+    const kubectl = new Kubectl(minor, harness.url);
+    try {
+      const { code, stdout, stderr } = await kubectl.run('create', '-v=6', '-f', kubectl.file('deploy.yaml', manifest('nginx:1.25')));
+      expect(code).toBe(0);
+      expect(stdout.trim()).toBe('deployment.apps/web created');
+      expect(stderr).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/openapi\/v2\?timeout=32s 200 OK/);
+      expect(stderr).not.toContain('swagger-2.0.0.pb-v1');
+      // The v3 document still tells it the server validates, so validation is left to the server.
+      expect(new URL(seen[0].url, 'http://x').searchParams.get('fieldValidation')).toBe('Strict');
+    } finally {
+      kubectl.dispose();
+    }
+  });
+
+  it.each([27, 28])('kubectl 1.%i apply computes a strategic merge patch from the published v2 schema', async (minor) => {
+    const kubectl = new Kubectl(minor, harness.url);
+    try {
+      expect((await kubectl.run('apply', '-f', kubectl.file('a.yaml', manifest('nginx:1.25')))).stdout.trim()).toBe('deployment.apps/web created');
+      seen.length = 0;
+      const second = await kubectl.run('apply', '-f', kubectl.file('b.yaml', manifest('nginx:1.26')));
+      expect(second).toMatchObject({ code: 0, stderr: '' });
+      const patch = seen.find((s) => s.method === 'PATCH');
+      expect(patch?.contentType).toBe('application/strategic-merge-patch+json');
+      expect((patch!.body as any).spec.template.spec).toEqual({
+        '$setElementOrder/containers': [{ name: 'nginx' }, { name: 'sidecar' }],
+        containers: [{ image: 'nginx:1.26', name: 'nginx' }],
+      });
+    } finally {
+      kubectl.dispose();
+    }
+  });
+
+  it('kubectl 1.27 explain --output=plaintext-openapiv2 reads the v2 document', async () => {
     const kubectl = new Kubectl(27, harness.url);
     try {
-      const path = kubectl.file('deploy.yaml', manifest('nginx:1.25'));
-      const strict = await kubectl.run('create', '-f', path);
-      expect(strict.code).not.toBe(0);
-      expect(strict.stderr).toContain('Error from server (NotFound): the server could not find the requested resource');
-      expect(seen).toHaveLength(0);
-      const relaxed = await kubectl.run('create', '--validate=false', '-f', path);
-      expect(relaxed.stdout.trim()).toBe('deployment.apps/web created');
+      const { code, stdout, stderr } = await kubectl.run('explain', 'deployment.spec.strategy', '--output=plaintext-openapiv2');
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(stdout).toContain('KIND:     Deployment\nVERSION:  apps/v1\n\nRESOURCE: strategy <Object>');
+      expect(stdout).toMatch(/FIELDS:\n {3}rollingUpdate\t<Object>\n\n {3}type\t<string>/);
     } finally {
       kubectl.dispose();
     }
