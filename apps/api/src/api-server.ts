@@ -28,6 +28,7 @@ import { ResourceReader } from './resources/resource-reader';
 import { ResourceWriter } from './resources/resource-writer';
 import { ServiceAllocator } from './resources/service-allocator';
 import { WatchStreamer } from './resources/watch-streamer';
+import { installWatchSockets, watchSocketAdapter, WatchSocketModule } from './websocket';
 
 export interface ApiServerOptions {
   databaseUrl: string;
@@ -77,20 +78,22 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     minTimeoutSeconds: options.watchMinTimeoutSeconds,
   });
 
+  const authenticator = new Authenticator(options.tokens);
   const server = express();
   const app = await NestFactory.create(
-    ApiModule.register({ registry, store, hub, reader, writer, streamer, readiness: { isReady: () => ready } }, [...endpointModules(), HistoryModule.register(new HistoryRepository(database.db))]),
+    ApiModule.register({ registry, store, hub, reader, writer, streamer, readiness: { isReady: () => ready } }, [...endpointModules(), WatchSocketModule.register(authenticator), HistoryModule.register(new HistoryRepository(database.db))]),
     new ExpressAdapter(server),
     { bodyParser: false, logger: options.logLevels ?? ['error', 'warn'], httpsOptions: options.tls ? { key: options.tls.keyPem, cert: options.tls.certPem } : undefined },
   );
   const metrics = app.get(RequestMetrics);
   app.use(requestMetricsMiddleware(metrics));
   onWatchersChanged = (n) => metrics.setGauge('flotilla_watchers', n);
-  const authenticator = new Authenticator(options.tokens);
   app.use(authenticator.middleware());
   app.use(express.raw({ type: () => true, limit: BODY_LIMIT }));
   app.useGlobalFilters(new StatusExceptionFilter());
+  app.useWebSocketAdapter(watchSocketAdapter(app));
   await app.init();
+  installWatchSockets(app);
 
   const port = options.port === 0 ? 0 : options.port;
   await app.listen(port, options.host ?? '0.0.0.0');
