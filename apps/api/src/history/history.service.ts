@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   ExpiredError,
   HISTORY_GROUP,
-  HISTORY_VERSION,
   MethodNotAllowedError,
   NotFoundError,
   StatusError,
