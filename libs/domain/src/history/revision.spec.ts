@@ -1,5 +1,6 @@
 import { toTable } from '../table/to-table';
 import { fieldValue } from '../registry/field-selector';
+import type { JsonDiffOperation } from './json-diff';
 import { toRevision, type RevisionSource } from './revision';
 import { revisionChanges, revisionResourceType } from './revision.resource';
 
@@ -104,7 +105,7 @@ describe('revisionResourceType', () => {
     expect(revisionChanges('ADDED', [{ op: 'add', path: '', value: {} }])).toBe('<created>');
     expect(revisionChanges('MODIFIED', [{ op: 'replace', path: '', value: {} }])).toBe('<replaced>');
     expect(revisionChanges('DELETED', [{ op: 'replace', path: '/metadata/resourceVersion', value: '3' }])).toBe('<none>');
-    const many = ['a', 'b', 'c', 'd', 'e', 'f'].map((k) => ({ op: 'add' as const, path: `/data/${k}`, value: '1' }));
+    const many: JsonDiffOperation[] = ['a', 'b', 'c', 'd', 'e', 'f'].map((k) => ({ op: 'add' as const, path: `/data/${k}`, value: '1' }));
     many.push({ op: 'add', path: '/metadata/labels', value: {} });
     expect(revisionChanges('MODIFIED', many)).toBe('data.a,data.b,data.c,data.d +3 more');
   });
