@@ -1,5 +1,5 @@
 import { startHarness, type Harness, type KubectlVersion } from '../../../test/support/api-harness';
-import { fails, ok, validateFlags } from './support/kubectl-output';
+import { fails, ok } from './support/kubectl-output';
 
 const deploymentYaml = (ns: string, replicas: number, image: string) => `apiVersion: apps/v1
 kind: Deployment
@@ -46,10 +46,9 @@ describe('kubectl apply', () => {
     await harness?.stop();
   });
 
-  describe.each(['1.33', '1.32', '1.29', '1.27'] as KubectlVersion[])('kubectl %s', (version) => {
+  describe.each(['1.33', '1.32', '1.29', '1.28', '1.27'] as KubectlVersion[])('kubectl %s', (version) => {
     const ns = `apply-${version.replace('.', '')}`;
     const full = version === '1.33' || version === '1.32';
-    const validate = validateFlags(version);
     const kubectl = (args: string[], input?: string) => harness.kubectl(version, ['-n', ns, ...args], { input });
     const deploymentJson = async () => JSON.parse(ok(await kubectl(['get', 'deployment', 'app', '-o', 'json'])));
 
@@ -58,7 +57,7 @@ describe('kubectl apply', () => {
     });
 
     it('first apply creates the object with the last-applied annotation', async () => {
-      expect(ok(await kubectl(['apply', ...validate, '-f', '-'], deploymentYaml(ns, 2, 'nginx:1.26')))).toBe('deployment.apps/app created\n');
+      expect(ok(await kubectl(['apply', '-f', '-'], deploymentYaml(ns, 2, 'nginx:1.26')))).toBe('deployment.apps/app created\n');
       const deployment = await deploymentJson();
       const lastApplied = JSON.parse(deployment.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration']);
       expect(lastApplied).toEqual({
@@ -74,11 +73,11 @@ describe('kubectl apply', () => {
     });
 
     it('a second apply of the same manifest is unchanged', async () => {
-      expect(ok(await kubectl(['apply', ...validate, '-f', '-'], deploymentYaml(ns, 2, 'nginx:1.26')))).toBe('deployment.apps/app unchanged\n');
+      expect(ok(await kubectl(['apply', '-f', '-'], deploymentYaml(ns, 2, 'nginx:1.26')))).toBe('deployment.apps/app unchanged\n');
     });
 
     it('a second apply with changes patches replicas and the container by name', async () => {
-      expect(ok(await kubectl(['apply', ...validate, '-f', '-'], deploymentYaml(ns, 3, 'nginx:1.27')))).toBe('deployment.apps/app configured\n');
+      expect(ok(await kubectl(['apply', '-f', '-'], deploymentYaml(ns, 3, 'nginx:1.27')))).toBe('deployment.apps/app configured\n');
       const deployment = await deploymentJson();
       expect(deployment.metadata.generation).toBe(2);
       expect(deployment.spec.replicas).toBe(3);
@@ -88,17 +87,17 @@ describe('kubectl apply', () => {
     });
 
     it('apply --dry-run=server reports the change and stores nothing', async () => {
-      expect(ok(await kubectl(['apply', ...validate, '--dry-run=server', '-f', '-'], deploymentYaml(ns, 5, 'nginx:1.27')))).toBe(
+      expect(ok(await kubectl(['apply', '--dry-run=server', '-f', '-'], deploymentYaml(ns, 5, 'nginx:1.27')))).toBe(
         'deployment.apps/app configured (server dry run)\n',
       );
       expect((await deploymentJson()).spec.replicas).toBe(3);
     });
 
     it('apply --dry-run=client sends no write', async () => {
-      expect(ok(await kubectl(['apply', ...validate, '--dry-run=client', '-f', '-'], deploymentYaml(ns, 6, 'nginx:1.27')))).toBe(
+      expect(ok(await kubectl(['apply', '--dry-run=client', '-f', '-'], deploymentYaml(ns, 6, 'nginx:1.27')))).toBe(
         'deployment.apps/app configured (dry run)\n',
       );
-      expect(ok(await kubectl(['apply', ...validate, '--dry-run=client', '-f', '-'], configMapYaml(ns, 'never', { a: '1' })))).toBe(
+      expect(ok(await kubectl(['apply', '--dry-run=client', '-f', '-'], configMapYaml(ns, 'never', { a: '1' })))).toBe(
         'configmap/never created (dry run)\n',
       );
       expect((await deploymentJson()).spec.replicas).toBe(3);
@@ -106,7 +105,7 @@ describe('kubectl apply', () => {
     });
 
     it('apply --server-side creates the object owned by the kubectl field manager', async () => {
-      expect(ok(await kubectl(['apply', ...validate, '--server-side', '-f', '-'], configMapYaml(ns, 'ssa', { a: '1', b: '2' })))).toBe(
+      expect(ok(await kubectl(['apply', '--server-side', '-f', '-'], configMapYaml(ns, 'ssa', { a: '1', b: '2' })))).toBe(
         'configmap/ssa serverside-applied\n',
       );
       const cm = JSON.parse(ok(await kubectl(['get', 'configmap', 'ssa', '-o', 'json', '--show-managed-fields'])));

@@ -80,12 +80,12 @@ describe('kubectl get', () => {
     await harness?.stop();
   });
 
-  describe.each(['1.33', '1.32', '1.29', '1.27'] as KubectlVersion[])('kubectl %s', (version) => {
+  describe.each(['1.33', '1.32', '1.29', '1.28', '1.27'] as KubectlVersion[])('kubectl %s', (version) => {
     const ns = `get-${version.replace('.', '')}`;
     const kubectl = (...args: string[]) => harness.kubectl(version, ['-n', ns, ...args]);
 
     beforeAll(async () => {
-      const created = await harness.kubectl(version, ['create', '--validate=false', '-f', '-'], { input: fixtures(ns) });
+      const created = await harness.kubectl(version, ['create', '-f', '-'], { input: fixtures(ns) });
       expect(created).toMatchObject({ code: 0, stderr: '' });
     });
 

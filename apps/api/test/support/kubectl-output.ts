@@ -25,8 +25,3 @@ export function fails(result: KubectlResult, stderr: string | RegExp): void {
   if (typeof stderr === 'string') expect(result.stderr.trimEnd()).toBe(stderr);
   else expect(result.stderr.trimEnd()).toMatch(stderr);
 }
-
-/** kubectl 1.27 and 1.28 need /openapi/v2 protobuf for client validation, so writes there run without it. */
-export function validateFlags(version: string): string[] {
-  return version === '1.27' || version === '1.28' ? ['--validate=false'] : [];
-}
