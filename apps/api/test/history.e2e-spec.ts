@@ -68,6 +68,11 @@ describe('history.flotilla.dev: per-object history and reads at exact past resou
       expect(list.groupVersion).toBe('history.flotilla.dev/v1');
       expect(list.resources.map((r) => [r.name, r.kind, r.namespaced, r.verbs])).toEqual([['revisions', 'Revision', true, ['get', 'list']]]);
     });
+
+    it('OpenAPI v3 names the group version', async () => {
+      const index = await raw<{ paths: Record<string, { serverRelativeURL: string }> }>('/openapi/v3');
+      expect(index.paths['apis/history.flotilla.dev/v1'].serverRelativeURL).toMatch(/^\/openapi\/v3\/apis\/history\.flotilla\.dev\/v1\?hash=[0-9A-F]+$/);
+    });
   });
 
   describe('per-object history', () => {
