@@ -6,7 +6,7 @@ import { Kysely, sql } from 'kysely';
  * at `expected_last + 1 …`, brings `objects` and `allocations` to the batch's final state, moves `log_state` and
  * sends one NOTIFY. It returns the new last resourceVersion, or NULL (writing nothing) when another writer moved
  * the log first. Being a plpgsql function, each statement in it takes a fresh snapshot after the lock is held, so
- * the check sees every commit that came before (docs/decisions.md D1, D6).
+ * the check sees every commit that came before (docs/decisions.md D1, D9).
  *
  * `put_rvs` names the events whose object is its key's final state; `delete_rvs` the events whose key is gone at
  * the end of the batch.
