@@ -11,8 +11,10 @@ export interface Database {
 
 export function openDatabase(url: string, options: Omit<PoolConfig, 'connectionString'> = {}): Database {
   const pool = new Pool({ connectionString: url, max: 10, ...options });
-  // An idle client that loses its server must not crash the process; the pool drops it and reconnects.
+  // A client that loses its server must not crash the process: idle ones report on the pool (which drops them),
+  // checked-out ones on themselves, and their running query fails on its own.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
