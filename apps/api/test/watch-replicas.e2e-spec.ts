@@ -3,7 +3,14 @@ import type { ApiServer } from '../src/api-server';
 import { startHarness, type Harness } from '../../../test/support/api-harness';
 import { watchEventType } from '../src/resources/watch-streamer';
 import { rawRequest } from './support/raw-http';
-import { rawWatch, type RawWatch } from './support/raw-watch';
+import { rawWatch, type WatchEvent } from './support/raw-watch';
+import { openSocket } from './support/watch-socket-client';
+
+/** HTTP and WebSocket watchers behind one shape. */
+interface Stream {
+  waitForEvents(count: number, timeoutMs?: number): Promise<WatchEvent[]>;
+  close(): void;
+}
 
 /**
  * Issue 4 §3: two API replicas with no shared memory must give identical, exact streams. 16 writers spread over both
@@ -24,7 +31,7 @@ describe('watch across two API replicas', () => {
   });
   afterAll(() => h.stop());
 
-  it('delivers exactly the expected events to 100 watchers while 16 writers use both replicas', async () => {
+  it('delivers exactly the expected events to 100 HTTP and WebSocket watchers while 16 writers use both replicas', async () => {
     const servers = [h.server.url, second.url];
     const listRv = async (server: string) =>
       Number(((await rawRequest(h, { path: '/api/v1/configmaps?limit=1' }, server)).json() as { metadata: { resourceVersion: string } }).metadata.resourceVersion);
@@ -34,7 +41,8 @@ describe('watch across two API replicas', () => {
       namespace?: string;
       selector?: string;
       from: number;
-      watch: RawWatch;
+      transport: 'http' | 'websocket';
+      watch: Stream;
     }
     const watchers: Watcher[] = [];
     const open = async (i: number, from: number) => {
@@ -44,7 +52,20 @@ describe('watch across two API replicas', () => {
         (namespace ? `/api/v1/namespaces/${namespace}/configmaps` : '/api/v1/configmaps') +
         `?watch=true&resourceVersion=${from}` +
         (selector ? `&labelSelector=${encodeURIComponent(selector)}` : '');
-      watchers.push({ namespace, selector, from, watch: await rawWatch(h, path, servers[i % 2]) });
+      const server = servers[i % 2];
+      if (i % 4 < 2) {
+        watchers.push({ namespace, selector, from, transport: 'http', watch: await rawWatch(h, path, server) });
+        return;
+      }
+      const socket = await openSocket(h, path, { server });
+      const watch: Stream = {
+        waitForEvents: async (count, timeoutMs) => {
+          if (count > 0) await socket.waitFor(() => socket.messages.length >= count, timeoutMs);
+          return socket.messages.slice() as WatchEvent[];
+        },
+        close: () => socket.close(),
+      };
+      watchers.push({ namespace, selector, from, transport: 'websocket', watch });
     };
     for (let i = 0; i < 60; i++) await open(i, start);
 
@@ -76,6 +97,7 @@ describe('watch across two API replicas', () => {
       }),
     );
     expect(watchers).toHaveLength(100);
+    expect(watchers.filter((w) => w.transport === 'websocket')).toHaveLength(50);
 
     const log = await h.server.store.readEvents(start, { limit: 100_000, resource: 'configmaps' });
     const expected = (w: Watcher) => {
@@ -91,7 +113,7 @@ describe('watch across two API replicas', () => {
       const want = expected(w);
       const got = await w.watch.waitForEvents(want.length, 15_000);
       w.watch.close();
-      expect(got.map((e) => `${e.type}@${e.object.metadata.resourceVersion}`)).toEqual(want);
+      expect({ transport: w.transport, events: got.map((e) => `${e.type}@${e.object.metadata.resourceVersion}`) }).toEqual({ transport: w.transport, events: want });
     }
   }, 120_000);
 

@@ -8,6 +8,8 @@ export interface SocketOptions {
   protocols?: string[];
   /** A token to send instead of the harness's. */
   token?: string;
+  /** Another replica's URL instead of the harness's first one. */
+  server?: string;
 }
 
 export interface Frame {
@@ -41,7 +43,7 @@ function connect(harness: Harness, path: string, options: SocketOptions): WebSoc
   const token = options.token ?? harness.token;
   const auth = options.auth ?? 'header';
   const protocols = [...(options.protocols ?? []), ...(auth === 'protocol' ? [bearerProtocol(token)] : [])];
-  const url = new URL(path, harness.server.url.replace(/^http/, 'ws'));
+  const url = new URL(path, (options.server ?? harness.server.url).replace(/^http/, 'ws'));
   return new WebSocket(url, protocols, {
     ca: harness.caCertPem,
     headers: auth === 'header' ? { Authorization: `Bearer ${token}` } : {},
