@@ -99,3 +99,27 @@ export async function startHarness(): Promise<Harness> {
     },
   };
 }
+
+/** Every kubectl minor version the suites drive, newest first. */
+export const KUBECTL_VERSIONS: KubectlVersion[] = ['1.33', '1.32', '1.29', '1.28', '1.27'];
+
+/**
+ * One harness for the enclosing describe block: started in beforeAll, stopped in afterAll. The returned object
+ * forwards to the running harness, so tests use it like a Harness.
+ */
+export function useHarness(): Harness {
+  let current: Harness | undefined;
+  beforeAll(async () => {
+    current = await startHarness();
+  });
+  afterAll(async () => {
+    await current?.stop();
+  });
+  return new Proxy({} as Harness, {
+    get(_, key) {
+      if (!current) throw new Error('the harness is used before beforeAll started it');
+      const value = current[key as keyof Harness];
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
+}

@@ -1,4 +1,4 @@
-import { startHarness, type Harness, type KubectlVersion } from '../../../test/support/api-harness';
+import { useHarness, KUBECTL_VERSIONS } from '../../../test/support/api-harness';
 import { age, ok, parseTable } from './support/kubectl-output';
 
 const IP = /^10\.\d+\.\d+\.\d+$/;
@@ -14,17 +14,9 @@ data:
 `;
 
 describe('kubectl create, run, expose and delete', () => {
-  let harness: Harness;
+  const harness = useHarness();
 
-  beforeAll(async () => {
-    harness = await startHarness();
-  });
-
-  afterAll(async () => {
-    await harness?.stop();
-  });
-
-  describe.each(['1.33', '1.32', '1.29', '1.28', '1.27'] as KubectlVersion[])('kubectl %s', (version) => {
+  describe.each(KUBECTL_VERSIONS)('kubectl %s', (version) => {
     const ns = `create-${version.replace('.', '')}`;
     const kubectl = (args: string[], input?: string) => harness.kubectl(version, ['-n', ns, ...args], { input });
 

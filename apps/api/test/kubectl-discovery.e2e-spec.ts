@@ -1,18 +1,10 @@
-import { startHarness, type Harness, type KubectlVersion } from '../../../test/support/api-harness';
+import { type KubectlVersion, useHarness } from '../../../test/support/api-harness';
 import { ok, parseTable } from './support/kubectl-output';
 
 const CLIENT_VERSIONS: Record<string, string> = { '1.33': 'v1.33.1', '1.32': 'v1.32.5', '1.29': 'v1.29.14', '1.27': 'v1.27.16' };
 
 describe('kubectl version, api-resources and cluster-info', () => {
-  let harness: Harness;
-
-  beforeAll(async () => {
-    harness = await startHarness();
-  });
-
-  afterAll(async () => {
-    await harness?.stop();
-  });
+  const harness = useHarness();
 
   describe.each(['1.33', '1.32', '1.29', '1.27'] as KubectlVersion[])('kubectl %s', (version) => {
     const kubectl = (...args: string[]) => harness.kubectl(version, args);

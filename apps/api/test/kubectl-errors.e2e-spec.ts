@@ -1,4 +1,4 @@
-import { startHarness, type Harness, type KubectlVersion } from '../../../test/support/api-harness';
+import { useHarness, KUBECTL_VERSIONS } from '../../../test/support/api-harness';
 import { fails, ok } from './support/kubectl-output';
 
 const RFC1123_SUBDOMAIN =
@@ -33,17 +33,9 @@ spec:
 `;
 
 describe('kubectl error output', () => {
-  let harness: Harness;
+  const harness = useHarness();
 
-  beforeAll(async () => {
-    harness = await startHarness();
-  });
-
-  afterAll(async () => {
-    await harness?.stop();
-  });
-
-  describe.each(['1.33', '1.32', '1.29', '1.28', '1.27'] as KubectlVersion[])('kubectl %s', (version) => {
+  describe.each(KUBECTL_VERSIONS)('kubectl %s', (version) => {
     const ns = `errors-${version.replace('.', '')}`;
     const kubectl = (args: string[], input?: string) => harness.kubectl(version, ['-n', ns, ...args], { input });
 

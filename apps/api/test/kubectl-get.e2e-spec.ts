@@ -1,5 +1,5 @@
 import { load as loadYaml } from 'js-yaml';
-import { startHarness, type Harness, type KubectlVersion } from '../../../test/support/api-harness';
+import { useHarness, KUBECTL_VERSIONS } from '../../../test/support/api-harness';
 import { age, ok, parseTable } from './support/kubectl-output';
 import { kubectlInBackground } from './support/kubectl-watch';
 
@@ -70,17 +70,9 @@ spec:
 }
 
 describe('kubectl get', () => {
-  let harness: Harness;
+  const harness = useHarness();
 
-  beforeAll(async () => {
-    harness = await startHarness();
-  });
-
-  afterAll(async () => {
-    await harness?.stop();
-  });
-
-  describe.each(['1.33', '1.32', '1.29', '1.28', '1.27'] as KubectlVersion[])('kubectl %s', (version) => {
+  describe.each(KUBECTL_VERSIONS)('kubectl %s', (version) => {
     const ns = `get-${version.replace('.', '')}`;
     const kubectl = (...args: string[]) => harness.kubectl(version, ['-n', ns, ...args]);
 
