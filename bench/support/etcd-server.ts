@@ -9,6 +9,8 @@ import { HttpClient } from './https-client';
 /** A bare single-member etcd (Debian `etcd-server`) on loopback with a temporary data directory. */
 export interface EtcdServer {
   url: string;
+  /** host:port of the same listener for gRPC clients (etcd serves gRPC and the JSON gateway on one port). */
+  grpcAddress: string;
   version: string;
   /** A keep-alive client for etcd's v3 JSON gateway (`/v3/kv/put`, `/v3/watch`, …). */
   client(maxSockets: number): HttpClient;
@@ -69,6 +71,7 @@ export async function startEtcd(log: (m: string) => void): Promise<EtcdServer> {
   }
   return {
     url,
+    grpcAddress: `127.0.0.1:${clientPort}`,
     version,
     client(maxSockets) {
       const c = new HttpClient({ baseUrl: url, maxSockets });

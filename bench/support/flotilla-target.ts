@@ -8,6 +8,9 @@ import { HttpClient } from './https-client';
 export interface FlotillaTarget {
   database: TestDatabase;
   url: string;
+  /** The bearer token and the CA of the API's serving certificate, for clients other than `client()`. */
+  token: string;
+  caCertPem: string;
   /** Keep-alive HTTPS client with the bearer token, up to `maxSockets` connections. */
   client(maxSockets: number): HttpClient;
   memory(): Promise<{ rss: number; heapUsed: number; watchers: number }>;
@@ -27,6 +30,8 @@ export async function startFlotilla(): Promise<FlotillaTarget> {
   return {
     database,
     url: ready.url,
+    token: ready.token,
+    caCertPem: ready.caCertPem,
     client(maxSockets) {
       const c = new HttpClient({ baseUrl: ready.url, ca: ready.caCertPem, headers: { Authorization: `Bearer ${ready.token}` }, maxSockets });
       clients.push(c);

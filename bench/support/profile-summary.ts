@@ -18,9 +18,12 @@ function area(url: string, fn: string): string {
   if (url.includes('/node_modules/pg')) return 'pg driver';
   if (url.includes('/node_modules/kysely')) return 'kysely';
   if (url.includes('/node_modules/@nestjs') || url.includes('/node_modules/express') || url.includes('/node_modules/router') || url.includes('/node_modules/body-parser')) return 'Nest/Express';
+  if (url.includes('/node_modules/ws/')) return 'ws (WebSocket framing)';
   if (url.includes('/node_modules/')) return 'other packages';
   if (url.includes('/libs/domain/')) return 'libs/domain (defaulting, validation)';
+  if (url.includes('/libs/persistence/src/watch')) return 'libs/persistence (watch hub)';
   if (url.includes('/libs/persistence/')) return 'libs/persistence (store)';
+  if (url.includes('/apps/api/src/websocket/') || url.includes('/apps/api/src/resources/watch-')) return 'apps/api (watch streamer, sockets)';
   if (url.includes('/apps/api/')) return 'apps/api (request pipeline)';
   if (url.startsWith('node:') || url === '') return fn.startsWith('JSON') || fn === 'parse' || fn === 'stringify' ? 'JSON' : 'Node core (http, tls, streams)';
   return 'other';

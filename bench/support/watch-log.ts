@@ -6,7 +6,11 @@ export class WatcherLog {
   readonly times: number[] = [];
   ended = false;
 
-  constructor(readonly group: number) {}
+  constructor(
+    readonly group: number,
+    /** How this watcher is connected (e.g. "HTTP", "WebSocket"), for latency by transport. */
+    readonly transport = '',
+  ) {}
 
   record(revision: number): void {
     this.revisions.push(revision);
