@@ -23,6 +23,8 @@ export interface ListOptions {
   includeObject?: string;
   /** Matches label and field selectors (and, for single-object watches, the name). */
   matches(obj: KubeObject): boolean;
+  /** False when `matches` accepts every object (no selector, no name). */
+  selective: boolean;
 }
 
 type Query = Record<string, unknown>;
@@ -91,6 +93,7 @@ export function parseListOptions(rt: ResourceType, q: Query, name?: string): Lis
     allowWatchBookmarks: str(q, 'allowWatchBookmarks') === 'true' || str(q, 'allowWatchBookmarks') === '1',
     sendInitialEvents: str(q, 'sendInitialEvents') === undefined ? undefined : str(q, 'sendInitialEvents') === 'true',
     includeObject: str(q, 'includeObject'),
+    selective: name !== undefined || labels.length > 0 || fields.length > 0,
     matches: (obj) =>
       (name === undefined || obj.metadata.name === name) &&
       matchesLabels(labels, obj.metadata.labels) &&

@@ -44,6 +44,12 @@ export function renderList(rt: ResourceType, items: KubeObject[], meta: ListMeta
   }
 }
 
+/** A plain List of objects given as JSON texts, spliced in unparsed: the bytes of `renderList`'s `object` form. */
+export function renderListText(rt: ResourceType, items: string[], meta: ListMetaOut): string {
+  const apiVersion = rt.group ? `${rt.group}/${rt.version}` : rt.version;
+  return `{"kind":${JSON.stringify(rt.listKind)},"apiVersion":${JSON.stringify(apiVersion)},"metadata":${JSON.stringify(meta)},"items":[${items.join(',')}]}`;
+}
+
 function parseIncludeObject(raw: string | undefined): 'None' | 'Metadata' | 'Object' {
   return raw === 'None' || raw === 'Object' ? raw : 'Metadata';
 }

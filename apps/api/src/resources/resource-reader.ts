@@ -1,18 +1,23 @@
 import { NotFoundError, StatusError, type KubeObject, type ObjectKey } from '@flotilla/domain';
-import type { EventStore, ListPage } from '@flotilla/persistence';
+import type { EventStore, ListPage, ListQuery, TextListPage } from '@flotilla/persistence';
 import { exactReadVersion } from '../history/exact-read';
 import { continueExpired, encodeContinue, type ListOptions } from './list-options';
 import type { RequestContext } from './request-context';
 import { scaleOf } from './scale';
 
-export interface ListResult {
-  items: KubeObject[];
+export interface ListResult<T = KubeObject> {
+  items: T[];
   resourceVersion: string;
   continue?: string;
 }
 
-/** Page size when reading from the store to fill a filtered page. */
-const SCAN = 500;
+/** Most rows per store read. */
+const SCAN = 2000;
+
+interface PageSource<P> {
+  current(q: ListQuery): Promise<P>;
+  at(q: ListQuery, resourceVersion: number): Promise<P>;
+}
 
 /** Reads: single objects (and their status/scale views) and lists with paging and selectors. */
 export class ResourceReader {
@@ -31,10 +36,19 @@ export class ResourceReader {
   }
 
   /**
-   * A list page: `limit` matching items (0 = all), read from the current state on the first page and from the log
-   * at the first page's resourceVersion on continued pages, so that every page is consistent with the first.
+   * A list page: `limit` matching items (0 = all), read from the current state on the first page and at the first
+   * page's resourceVersion on continued pages, so that every page is consistent with the first.
    */
-  async list(ctx: RequestContext, options: ListOptions): Promise<ListResult> {
+  list(ctx: RequestContext, options: ListOptions): Promise<ListResult> {
+    return this.collect(ctx, options, { current: (q) => this.store.list(q), at: (q, rv) => this.store.listAt(q, rv) }, options.matches);
+  }
+
+  /** `list` with the objects as their stored JSON texts, for lists without selectors. */
+  listText(ctx: RequestContext, options: ListOptions): Promise<ListResult<string>> {
+    return this.collect(ctx, options, { current: (q) => this.store.listText(q), at: (q, rv) => this.store.listTextAt(q, rv) }, () => true);
+  }
+
+  private async collect<T>(ctx: RequestContext, options: ListOptions, source: PageSource<ListPage | TextListPage>, matches: (obj: T) => boolean): Promise<ListResult<T>> {
     const { rt, info } = ctx;
     const base = { group: rt.group, resource: rt.plural, namespace: rt.namespaced ? info.namespace : undefined };
     const limit = options.limit > 0 ? options.limit : Number.POSITIVE_INFINITY;
@@ -43,13 +57,13 @@ export class ResourceReader {
     if (options.continueFrom) at = options.continueFrom.resourceVersion;
     else if (options.resourceVersion && options.resourceVersionMatch === 'Exact') at = Number(options.resourceVersion);
 
-    const items: KubeObject[] = [];
+    const items: T[] = [];
     let resourceVersion: number | undefined = at;
     for (;;) {
       const want = Math.min(SCAN, Number.isFinite(limit) ? Math.max(limit - items.length, 1) : SCAN);
-      let page: ListPage;
+      let page: ListPage | TextListPage;
       try {
-        page = at !== undefined ? await this.store.listAt({ ...base, after, limit: want }, at) : await this.store.list({ ...base, after, limit: want });
+        page = at !== undefined ? await source.at({ ...base, after, limit: want }, at) : await source.current({ ...base, after, limit: want });
       } catch (e) {
         if (options.continueFrom && (e as { code?: number }).code === 410) throw continueExpired();
         throw e;
@@ -60,7 +74,7 @@ export class ResourceReader {
         if (options.resourceVersion && Number(options.resourceVersion) > at) throw tooLarge(Number(options.resourceVersion), at);
       }
       resourceVersion ??= page.resourceVersion;
-      for (const obj of page.items) if (options.matches(obj)) items.push(obj);
+      for (const obj of page.items as T[]) if (matches(obj)) items.push(obj);
       if (!page.next) return { items, resourceVersion: String(resourceVersion) };
       after = page.next;
       if (items.length >= limit) {

@@ -7,7 +7,7 @@ import { RESOURCE_REGISTRY } from '../tokens';
 import type { UserInfo, RequestContext } from './request-context';
 import { parseFieldValidation } from './field-validation';
 import { parseListOptions } from './list-options';
-import { renderList, renderObject } from './renderer';
+import { renderList, renderListText, renderObject } from './renderer';
 import { ResourceReader } from './resource-reader';
 import { ResourceWriter } from './resource-writer';
 import { WatchStreamer } from './watch-streamer';
@@ -74,6 +74,10 @@ export class ResourceService {
       case 'list': {
         const options = parseListOptions(rt, ctx.query);
         const form = negotiate(ctx.accept, true);
+        if (form.as === 'object' && !options.selective) {
+          const list = await this.reader.listText(ctx, options);
+          return send(res, 200, renderListText(rt, list.items, { resourceVersion: list.resourceVersion, continue: list.continue }), ctx.warnings);
+        }
         const list = await this.reader.list(ctx, options);
         return send(res, 200, renderList(rt, list.items, { resourceVersion: list.resourceVersion, continue: list.continue }, form, now, options.includeObject), ctx.warnings, form.as === 'Table');
       }
@@ -115,10 +119,11 @@ export class ResourceService {
   }
 }
 
+/** Writes the answer; a string body is already JSON. */
 function send(res: Response, code: number, body: unknown, warnings: string[], table = false): void {
   for (const w of warnings) res.append('Warning', `299 - ${JSON.stringify(w)}`);
   res.status(code);
   res.setHeader('Content-Type', table ? 'application/json;as=Table;v=v1;g=meta.k8s.io' : 'application/json');
-  res.end(JSON.stringify(body));
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
 }
 

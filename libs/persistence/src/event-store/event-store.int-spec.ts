@@ -133,6 +133,31 @@ describe(EventStore.name, () => {
     expect((await store.get(key('b')))?.data).toEqual({ v: '2' });
   });
 
+  it('reads a past position from the projection while the resource has not changed since, from the log once it has', async () => {
+    for (const n of ['a', 'b', 'c']) await store.write(put(configMap(n, { v: '1' })));
+    const first = await store.list({ group: '', resource: 'configmaps', limit: 1 });
+    // A write to another resource or another namespace leaves the listed state as it was.
+    await store.write({ key: { group: '', resource: 'secrets', namespace: 'default', name: 's' }, decide: () => ({ action: 'put', object: { ...configMap('s', {}), kind: 'Secret' } }) });
+    await store.write(put(configMap('x', { v: '1' }, 'other')));
+    const unchanged = await store.listAt({ group: '', resource: 'configmaps', namespace: 'default', limit: 1, after: first.next }, first.resourceVersion);
+    expect(unchanged.items.map((o) => o.metadata.name)).toEqual(['b']);
+    expect(unchanged.next).toEqual({ namespace: 'default', name: 'b' });
+    const text = await store.listTextAt({ group: '', resource: 'configmaps', namespace: 'default', limit: 5, after: first.next }, first.resourceVersion);
+    expect(text.items.map((t) => JSON.parse(t) as KubeObject).map((o) => [o.metadata.name, o.data])).toEqual([['b', { v: '1' }], ['c', { v: '1' }]]);
+    expect(text.resourceVersion).toBe(first.resourceVersion);
+    expect(text.next).toBeUndefined();
+    // Once the listed resource changed after the position, the page is the state at the position, not the current one.
+    await store.write(put(configMap('b', { v: '2' })));
+    await store.write(put(configMap('bb', { v: '1' })));
+    const moved = await store.listTextAt({ group: '', resource: 'configmaps', namespace: 'default', limit: 5, after: first.next }, first.resourceVersion);
+    expect(moved.items.map((t) => JSON.parse(t) as KubeObject).map((o) => [o.metadata.name, o.data])).toEqual([['b', { v: '1' }], ['c', { v: '1' }]]);
+    expect((await store.listAt({ group: '', resource: 'configmaps', limit: 5 }, first.resourceVersion)).items.map((o) => o.metadata.name)).toEqual(['a', 'b', 'c']);
+    const now = await store.listText({ group: '', resource: 'configmaps', namespace: 'default', limit: 5 });
+    expect(now.items.map((t) => (JSON.parse(t) as KubeObject).metadata.name)).toEqual(['a', 'b', 'bb', 'c']);
+    expect(now.resourceVersion).toBe(await store.currentResourceVersion());
+    await expect(store.listTextAt({ group: '', resource: 'configmaps', limit: 5 }, now.resourceVersion + 1)).rejects.toMatchObject({ code: 504 });
+  });
+
   it('compacts history outside the window but keeps live objects readable at the compaction point', async () => {
     for (let i = 0; i < 10; i++) await store.write(put(configMap('hot', { i: String(i) })));
     await store.write(put(configMap('cold', {})));

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { ExpiredError, InternalError, isStatusError, type KubeObject, type ObjectKey, StatusError } from '@flotilla/domain';
 import type { DB } from '../schema';
 import type { EventType, ListPage, ListQuery, StoredEvent, WriteRequest, WriteResult } from './event-store.types';
@@ -231,28 +231,63 @@ export class EventStore {
 
   /** A page of the current state, with the log position it reflects, read in one statement (one snapshot). */
   async list(q: ListQuery): Promise<ListPage> {
-    const ns = q.namespace !== undefined ? sql`AND o.namespace = ${q.namespace}` : sql``;
-    const after = q.after ? sql`AND (o.namespace, o.name) > (${q.after.namespace}, ${q.after.name})` : sql``;
-    const result = await sql<{ rv: string; namespace: string | null; name: string | null; object: KubeObject | null }>`
+    return parsedPage(await this.currentPage(q, sql`o.object`));
+  }
+
+  /** `list` with each object as its stored JSON text, for answers that pass objects through unread. */
+  async listText(q: ListQuery): Promise<TextListPage> {
+    return this.currentPage(q, sql`o.object::text`);
+  }
+
+  /** A page of the state as it was at `resourceVersion` (continue tokens, exact reads). */
+  async listAt(q: ListQuery, resourceVersion: number): Promise<ListPage> {
+    return parsedPage(await this.pageAt(q, resourceVersion, 'object'));
+  }
+
+  /** `listAt` with each object as its stored JSON text. */
+  async listTextAt(q: ListQuery, resourceVersion: number): Promise<TextListPage> {
+    return this.pageAt(q, resourceVersion, 'text');
+  }
+
+  private async currentPage<T>(q: ListQuery, column: RawBuilder<T>): Promise<Page<T>> {
+    const result = await sql<{ rv: string; namespace: string | null; name: string | null; object: T | null }>`
       SELECT ls.last_resource_version AS rv, p.namespace, p.name, p.object
       FROM log_state ls
-      LEFT JOIN LATERAL (
-        SELECT o.namespace, o.name, o.object FROM objects o
-        WHERE o.api_group = ${q.group} AND o.resource = ${q.resource} ${ns} ${after}
-        ORDER BY o.namespace, o.name
-        LIMIT ${q.limit + 1}
-      ) p ON true
+      LEFT JOIN LATERAL (${currentRows(q, column)}) p ON true
       WHERE ls.id = 1`.execute(this.db);
     return toPage(result.rows, Number(result.rows[0].rv), q.limit);
   }
 
-  /** A page of the state as it was at `resourceVersion`, rebuilt from the log (continue tokens, exact reads). */
-  async listAt(q: ListQuery, resourceVersion: number): Promise<ListPage> {
-    await this.assertReadable(resourceVersion);
+  /**
+   * When no event of the listed resource (in the listed namespace) came after `resourceVersion`, the projection
+   * still holds the state at that position, and the page is read from `objects`, in the same statement that checks
+   * it. Otherwise the state is rebuilt from the log.
+   */
+  private async pageAt<T>(q: ListQuery, resourceVersion: number, form: 'object' | 'text'): Promise<Page<T>> {
+    const column = form === 'text' ? sql<T>`o.object::text` : sql<T>`o.object`;
+    const ns = q.namespace !== undefined ? sql`AND e.namespace = ${q.namespace}` : sql``;
+    const result = await sql<{ last: string; compacted: string; moved: boolean; namespace: string | null; name: string | null; object: T | null }>`
+      SELECT b.last, b.compacted, b.moved, p.namespace, p.name, p.object
+      FROM (
+        SELECT ls.last_resource_version AS last, ls.compacted_resource_version AS compacted,
+          EXISTS (SELECT 1 FROM events e WHERE e.api_group = ${q.group} AND e.resource = ${q.resource} ${ns} AND e.resource_version > ${resourceVersion}) AS moved
+        FROM log_state ls WHERE ls.id = 1
+      ) b
+      LEFT JOIN LATERAL (${currentRows(q, column)}) p
+        ON NOT b.moved AND b.compacted <= ${resourceVersion} AND b.last >= ${resourceVersion}
+      `.execute(this.db);
+    const head = result.rows[0];
+    checkReadable(resourceVersion, Number(head.last), Number(head.compacted));
+    if (!head.moved) return toPage(result.rows, resourceVersion, q.limit);
+    return toPage(await this.logRows<T>(q, resourceVersion, form), resourceVersion, q.limit);
+  }
+
+  private async logRows<T>(q: ListQuery, resourceVersion: number, form: 'object' | 'text'): Promise<{ namespace: string; name: string; object: T }[]> {
     const ns = q.namespace !== undefined ? sql`AND e.namespace = ${q.namespace}` : sql``;
     const after = q.after ? sql`AND (e.namespace, e.name) > (${q.after.namespace}, ${q.after.name})` : sql``;
-    const result = await sql<{ namespace: string; name: string; object: KubeObject }>`
-      SELECT s.namespace, s.name, s.object FROM (
+    const column = form === 'text' ? sql`s.object::text` : sql`s.object`;
+    const result = await sql<{ namespace: string; name: string; object: T }>`
+      SELECT s.namespace, s.name, ${column} AS object FROM (
         SELECT DISTINCT ON (e.namespace, e.name) e.namespace, e.name, e.event_type, e.object
         FROM events e
         WHERE e.api_group = ${q.group} AND e.resource = ${q.resource} ${ns} ${after}
@@ -262,7 +297,7 @@ export class EventStore {
       WHERE s.event_type <> 'DELETED'
       ORDER BY s.namespace, s.name
       LIMIT ${q.limit + 1}`.execute(this.db);
-    return toPage(result.rows, resourceVersion, q.limit);
+    return result.rows;
   }
 
   /** Events after `afterRv` (exclusive) up to `uptoRv` (inclusive), optionally of one resource, in log order. */
@@ -295,15 +330,19 @@ export class EventStore {
   /** Throws 410 Expired when `resourceVersion` is older than the compacted part of the log. */
   async assertReadable(resourceVersion: number): Promise<void> {
     const { last, compacted } = await this.logBounds();
-    if (resourceVersion < compacted) {
-      throw new ExpiredError(`too old resource version: ${resourceVersion} (${compacted})`);
-    }
-    if (resourceVersion > last) {
-      throw new StatusError(504, 'Timeout', `Too large resource version: ${resourceVersion}, current: ${last}`, {
-        causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }],
-        retryAfterSeconds: 1,
-      });
-    }
+    checkReadable(resourceVersion, last, compacted);
+  }
+}
+
+function checkReadable(resourceVersion: number, last: number, compacted: number): void {
+  if (resourceVersion < compacted) {
+    throw new ExpiredError(`too old resource version: ${resourceVersion} (${compacted})`);
+  }
+  if (resourceVersion > last) {
+    throw new StatusError(504, 'Timeout', `Too large resource version: ${resourceVersion}, current: ${last}`, {
+      causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }],
+      retryAfterSeconds: 1,
+    });
   }
 }
 
@@ -372,9 +411,27 @@ function keyJoin(alias: string) {
   return sql`${a}.api_group = k.g AND ${a}.resource = k.r AND ${a}.namespace = k.ns AND ${a}.name = k.n`;
 }
 
-function toPage(rows: { namespace: string | null; name: string | null; object: KubeObject | null }[], resourceVersion: number, limit: number): ListPage {
+/** The projection's rows of a list query, in key order, one more than the page to tell whether more follow. */
+function currentRows<T>(q: ListQuery, column: RawBuilder<T>) {
+  const ns = q.namespace !== undefined ? sql`AND o.namespace = ${q.namespace}` : sql``;
+  const after = q.after ? sql`AND (o.namespace, o.name) > (${q.after.namespace}, ${q.after.name})` : sql``;
+  return sql`
+    SELECT o.namespace, o.name, ${column} AS object FROM objects o
+    WHERE o.api_group = ${q.group} AND o.resource = ${q.resource} ${ns} ${after}
+    ORDER BY o.namespace, o.name
+    LIMIT ${q.limit + 1}`;
+}
+
+/** A list page whose objects are stored JSON texts. */
+export type TextListPage = Page<string>;
+
+type Page<T> = Omit<ListPage, 'items'> & { items: T[] };
+
+const parsedPage = (page: Page<KubeObject>): ListPage => page;
+
+function toPage<T>(rows: { namespace: string | null; name: string | null; object: T | null }[], resourceVersion: number, limit: number): Page<T> {
   const present = rows.filter((r) => r.object !== null);
-  const items = present.slice(0, limit).map((r) => r.object as KubeObject);
+  const items = present.slice(0, limit).map((r) => r.object as T);
   const last = present[limit - 1];
   const next = present.length > limit && last ? { namespace: last.namespace as string, name: last.name as string } : undefined;
   return { items, resourceVersion, next };
