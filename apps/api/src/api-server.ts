@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import express from 'express';
 import type { Server } from 'node:http';
-import { createBuiltinRegistry, defaulters, validators } from '@flotilla/domain';
+import { createBuiltinRegistry, defaulters, HISTORY_GROUP, validators } from '@flotilla/domain';
 import { migrations } from '@flotilla/migrations';
 import {
   AllocationRepository,
@@ -24,6 +24,8 @@ import { endpointModules } from './endpoint-modules';
 import { StatusExceptionFilter } from './errors/status-exception.filter';
 import { HistoryModule, withHistoryResources } from './history';
 import { RequestMetrics, requestMetricsMiddleware } from './metrics';
+import { resourceFastRoute } from './resources/resource.fast-route';
+import { ResourceService } from './resources/resource.service';
 import { ResourceReader } from './resources/resource-reader';
 import { ResourceWriter } from './resources/resource-writer';
 import { ServiceAllocator } from './resources/service-allocator';
@@ -86,10 +88,11 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     { bodyParser: false, logger: options.logLevels ?? ['error', 'warn'], httpsOptions: options.tls ? { key: options.tls.keyPem, cert: options.tls.certPem } : undefined },
   );
   const metrics = app.get(RequestMetrics);
-  app.use(requestMetricsMiddleware(metrics));
   onWatchersChanged = (n) => metrics.setGauge('flotilla_watchers', n);
-  app.use(authenticator.middleware());
-  app.use(express.raw({ type: () => true, limit: BODY_LIMIT }));
+  const pipeline = [requestMetricsMiddleware(metrics), authenticator.middleware(), express.raw({ type: () => true, limit: BODY_LIMIT })];
+  // HistoryMiddleware (a Nest module middleware) answers the history group itself.
+  app.use(resourceFastRoute(app.get(ResourceService), pipeline, [`/apis/${HISTORY_GROUP}/`]));
+  for (const layer of pipeline) app.use(layer);
   app.useGlobalFilters(new StatusExceptionFilter());
   app.useWebSocketAdapter(watchSocketAdapter(app));
   await app.init();
