@@ -42,7 +42,7 @@ export async function ensurePods(ctx: BenchContext): Promise<{ namespace: string
 }
 
 /** Flotilla against one baseline metric: the ratio is always flotilla ÷ baseline. */
-export function compare(ctx: BenchContext, label: string, flotilla: Metric, baseline: string, metric: string): Comparison {
+export function compare(ctx: Pick<BenchContext, 'baselines'>, label: string, flotilla: Metric, baseline: string, metric: string): Comparison {
   const b = ctx.baselines[baseline]?.[metric];
   if (!b) return { label, missing: 'not measured in this run' };
   return { label, baseline: b, ratio: flotilla.value / b.value };
