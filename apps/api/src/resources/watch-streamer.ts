@@ -163,7 +163,18 @@ export class WatchStreamer {
   }
 }
 
+/**
+ * Chunked HTTP. Events written in the same tick (the hub hands over a whole batch at once) go out as one chunk:
+ * one TLS record and one socket write per watcher per batch instead of one per event.
+ */
 function httpSink(req: Request, res: Response): WatchSink {
+  let pending = '';
+  const flush = () => {
+    if (pending === '' || res.writableEnded) return;
+    const chunk = pending;
+    pending = '';
+    res.write(chunk);
+  };
   return {
     begin() {
       res.status(200);
@@ -171,9 +182,15 @@ function httpSink(req: Request, res: Response): WatchSink {
       res.setHeader('Cache-Control', 'no-cache, private');
       res.flushHeaders();
     },
-    write: (json) => void res.write(json + '\n'),
-    buffered: () => res.writableLength,
-    end: () => void res.end(),
+    write(json) {
+      if (pending === '') process.nextTick(flush);
+      pending += json + '\n';
+    },
+    buffered: () => res.writableLength + pending.length,
+    end() {
+      flush();
+      res.end();
+    },
     onPeerClose: (handler) => void req.on('close', handler),
   };
 }

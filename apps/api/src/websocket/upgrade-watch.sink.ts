@@ -12,6 +12,7 @@ import { encodeWatchMessage, framingOf, type WatchFraming } from './watch-subpro
 export class UpgradeWatchSink implements WatchSink {
   private ws?: WebSocket;
   private framing: WatchFraming = 'text';
+  private corked = false;
 
   constructor(
     private readonly accept: (attach: (ws: WebSocket) => void) => void,
@@ -34,6 +35,15 @@ export class UpgradeWatchSink implements WatchSink {
 
   write(json: string): void {
     if (!this.ws) return;
+    // The hub hands a watcher a whole batch in one tick: cork the socket so its frames leave in one write.
+    if (!this.corked && !this.socket.destroyed) {
+      this.corked = true;
+      this.socket.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        this.socket.uncork();
+      });
+    }
     const { data, binary } = encodeWatchMessage(json, this.framing);
     sendIfOpen(this.ws, data, binary);
   }

@@ -27,13 +27,19 @@ interface Subscriber {
 
 const resourceKey = (group: string, resource: string) => `${group}/${resource}`;
 
+/** The watchers of one resource: those of all namespaces, and those of each namespace (so dispatch skips the rest). */
+interface ResourceWatchers {
+  all: Set<Subscriber>;
+  byNamespace: Map<string, Set<Subscriber>>;
+}
+
 /**
  * Fans the tailer's events out to watchers in memory. A watcher that starts behind the tailer is first replayed
  * from the log (registered before the replay query, so no event falls between replay and live delivery), then
  * switched to live events. Watchers never query Postgres once live.
  */
 export class WatchHub {
-  private readonly byResource = new Map<string, Set<Subscriber>>();
+  private readonly byResource = new Map<string, ResourceWatchers>();
   private readonly detach: () => void;
 
   constructor(
@@ -49,7 +55,10 @@ export class WatchHub {
 
   get watcherCount(): number {
     let n = 0;
-    for (const s of this.byResource.values()) n += s.size;
+    for (const w of this.byResource.values()) {
+      n += w.all.size;
+      for (const s of w.byNamespace.values()) n += s.size;
+    }
     return n;
   }
 
@@ -62,14 +71,23 @@ export class WatchHub {
     const key = resourceKey(request.group, request.resource);
     const upto = this.tailer.resourceVersion;
     const subscriber: Subscriber = { request, buffer: request.fromResourceVersion < upto ? [] : null, closed: false };
-    let set = this.byResource.get(key);
-    if (!set) this.byResource.set(key, (set = new Set()));
+    let watchers = this.byResource.get(key);
+    if (!watchers) this.byResource.set(key, (watchers = { all: new Set(), byNamespace: new Map() }));
+    const ns = request.namespace;
+    let set = ns === undefined ? watchers.all : watchers.byNamespace.get(ns);
+    if (!set) watchers.byNamespace.set(ns as string, (set = new Set()));
     set.add(subscriber);
     const close = () => {
       subscriber.closed = true;
-      const s = this.byResource.get(key);
-      s?.delete(subscriber);
-      if (s?.size === 0) this.byResource.delete(key);
+      const w = this.byResource.get(key);
+      if (!w) return;
+      if (ns === undefined) w.all.delete(subscriber);
+      else {
+        const nsSet = w.byNamespace.get(ns);
+        nsSet?.delete(subscriber);
+        if (nsSet?.size === 0) w.byNamespace.delete(ns);
+      }
+      if (w.all.size === 0 && w.byNamespace.size === 0) this.byResource.delete(key);
     };
     if (subscriber.buffer) void this.replay(subscriber, upto, close);
     return { close };
@@ -98,11 +116,14 @@ export class WatchHub {
 
   private dispatch(events: StoredEvent[]): void {
     for (const event of events) {
-      const set = this.byResource.get(resourceKey(event.group, event.resource));
-      if (!set) continue;
-      for (const s of set) {
-        if (s.buffer) s.buffer.push(event);
-        else this.deliver(s, event);
+      const watchers = this.byResource.get(resourceKey(event.group, event.resource));
+      if (!watchers) continue;
+      const inNamespace = watchers.byNamespace.get(event.namespace);
+      for (const set of inNamespace ? [watchers.all, inNamespace] : [watchers.all]) {
+        for (const s of set) {
+          if (s.buffer) s.buffer.push(event);
+          else this.deliver(s, event);
+        }
       }
     }
   }
