@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { ExpiredError, InternalError, isStatusError, type KubeObject, type ObjectKey, StatusError } from '@flotilla/domain';
 import type { DB } from '../schema';
 import type { EventType, ListPage, ListQuery, StoredEvent, WriteRequest, WriteResult } from './event-store.types';
+import { EVENTS_WITH_PREVIOUS, toStoredEvent, type EventRow } from './event-row';
 
 export const EVENTS_CHANNEL = 'flotilla_events';
 
@@ -17,21 +18,6 @@ interface AppendedEvent {
   object: KubeObject;
   request: WriteRequest;
   prevResourceVersion: number | null;
-}
-
-interface EventRow {
-  resource_version: string;
-  event_type: EventType;
-  api_group: string;
-  resource: string;
-  namespace: string;
-  name: string;
-  uid: string;
-  object: KubeObject;
-  actor: string | null;
-  field_manager: string | null;
-  created_at: Date;
-  prev_object: KubeObject | null;
 }
 
 type Outcome = { ok: true; result: WriteResult } | { ok: false; error: unknown };
@@ -306,25 +292,11 @@ export class EventStore {
     const group = opts.group !== undefined ? sql`AND e.api_group = ${opts.group}` : sql``;
     const resource = opts.resource !== undefined ? sql`AND e.resource = ${opts.resource}` : sql``;
     const rows = await sql<EventRow>`
-      SELECT e.*, p.object AS prev_object
-      FROM events e LEFT JOIN events p ON p.resource_version = e.prev_resource_version
+      ${EVENTS_WITH_PREVIOUS}
       WHERE e.resource_version > ${afterRv} ${upto} ${group} ${resource}
       ORDER BY e.resource_version
       LIMIT ${opts.limit ?? 1000}`.execute(this.db);
-    return rows.rows.map((r) => ({
-      resourceVersion: Number(r.resource_version),
-      type: r.event_type,
-      group: r.api_group,
-      resource: r.resource,
-      namespace: r.namespace,
-      name: r.name,
-      uid: r.uid,
-      object: r.object,
-      actor: r.actor,
-      fieldManager: r.field_manager,
-      time: r.created_at,
-      prevObject: r.prev_object,
-    }));
+    return rows.rows.map(toStoredEvent);
   }
 
   /** Throws 410 Expired when `resourceVersion` is older than the compacted part of the log. */

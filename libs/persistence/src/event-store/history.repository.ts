@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import type { KubeObject } from '@flotilla/domain';
 import type { DB } from '../schema';
-import type { EventType, StoredEvent } from './event-store.types';
+import { EVENTS_WITH_PREVIOUS, toStoredEvent, type EventRow } from './event-row';
+import type { StoredEvent } from './event-store.types';
 
 /** An event of the log with the position of the same object's previous event. */
 export interface HistoryEvent extends StoredEvent {
@@ -29,21 +29,11 @@ export interface HistoryPage {
   resourceVersion: number;
 }
 
-interface HistoryRow {
+/** The event rows of a history page, with the log position read in the same statement. */
+interface HistoryRow extends Omit<EventRow, 'resource_version'> {
   last: string;
+  /** Null on the one row of an empty page (the LEFT JOIN LATERAL found no event). */
   resource_version: string | null;
-  event_type: EventType;
-  api_group: string;
-  resource: string;
-  namespace: string;
-  name: string;
-  uid: string;
-  object: KubeObject;
-  actor: string | null;
-  field_manager: string | null;
-  created_at: Date;
-  prev_resource_version: string | null;
-  prev_object: KubeObject | null;
 }
 
 /** Reads the event log as per-object history: each event with its predecessor's object, for diffs. */
@@ -64,41 +54,25 @@ export class HistoryRepository {
       SELECT ls.last_resource_version AS last, h.*
       FROM log_state ls
       LEFT JOIN LATERAL (
-        SELECT e.*, p.object AS prev_object
-        FROM events e LEFT JOIN events p ON p.resource_version = e.prev_resource_version
+        ${EVENTS_WITH_PREVIOUS}
         WHERE true ${sql.join(filters, sql` `)}
         ORDER BY e.resource_version
         LIMIT ${q.limit}
       ) h ON true
       WHERE ls.id = 1`.execute(this.db);
-    const rows = result.rows.filter((r) => r.resource_version !== null);
+    const rows = result.rows.filter((r): r is HistoryRow & EventRow => r.resource_version !== null);
     return { events: rows.map(toHistoryEvent), resourceVersion: Number(result.rows[0].last) };
   }
 
   /** The event at exactly `resourceVersion`, or null when there is none (never written, or compacted away). */
   async at(resourceVersion: number): Promise<HistoryEvent | null> {
-    const result = await sql<HistoryRow>`
-      SELECT e.*, p.object AS prev_object
-      FROM events e LEFT JOIN events p ON p.resource_version = e.prev_resource_version
+    const result = await sql<EventRow>`
+      ${EVENTS_WITH_PREVIOUS}
       WHERE e.resource_version = ${resourceVersion}`.execute(this.db);
     return result.rows.length > 0 ? toHistoryEvent(result.rows[0]) : null;
   }
 }
 
-function toHistoryEvent(r: HistoryRow): HistoryEvent {
-  return {
-    resourceVersion: Number(r.resource_version),
-    type: r.event_type,
-    group: r.api_group,
-    resource: r.resource,
-    namespace: r.namespace,
-    name: r.name,
-    uid: r.uid,
-    object: r.object,
-    actor: r.actor,
-    fieldManager: r.field_manager,
-    time: r.created_at,
-    prevResourceVersion: r.prev_resource_version === null ? null : Number(r.prev_resource_version),
-    prevObject: r.prev_object,
-  };
+function toHistoryEvent(r: EventRow): HistoryEvent {
+  return { ...toStoredEvent(r), prevResourceVersion: r.prev_resource_version === null ? null : Number(r.prev_resource_version) };
 }
