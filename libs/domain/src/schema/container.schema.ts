@@ -215,7 +215,8 @@ export const securityContextSchema = obj('v1.SecurityContext', {
   appArmorProfile: appArmorProfileSchema,
 });
 
-export const containerSchema = obj('v1.Container', {
+/** The fields of a container, shared by Container and EphemeralContainer (which adds targetContainerName). */
+const containerFields = {
   name: str,
   image: str,
   command: atomicList(str),
@@ -241,36 +242,11 @@ export const containerSchema = obj('v1.Container', {
   stdin: bool,
   stdinOnce: bool,
   tty: bool,
-});
+};
 
-export const ephemeralContainerSchema = obj('v1.EphemeralContainer', {
-  name: str,
-  image: str,
-  command: atomicList(str),
-  args: atomicList(str),
-  workingDir: str,
-  ports: mergeList(containerPortSchema, 'containerPort', { mapKeys: ['containerPort', 'protocol'] }),
-  envFrom: atomicList(envFromSourceSchema),
-  env: mergeList(envVarSchema, 'name'),
-  resources: resourceRequirementsSchema,
-  resizePolicy: atomicList(containerResizePolicySchema),
-  restartPolicy: named('v1.ContainerRestartPolicy'),
-  restartPolicyRules: atomicList(containerRestartRuleSchema),
-  volumeMounts: mergeList(volumeMountSchema, 'mountPath'),
-  volumeDevices: mergeList(volumeDeviceSchema, 'devicePath'),
-  livenessProbe: probeSchema,
-  readinessProbe: probeSchema,
-  startupProbe: probeSchema,
-  lifecycle: lifecycleSchema,
-  terminationMessagePath: str,
-  terminationMessagePolicy: named('v1.TerminationMessagePolicy'),
-  imagePullPolicy: named('v1.PullPolicy'),
-  securityContext: securityContextSchema,
-  stdin: bool,
-  stdinOnce: bool,
-  tty: bool,
-  targetContainerName: str,
-});
+export const containerSchema = obj('v1.Container', containerFields);
+
+export const ephemeralContainerSchema = obj('v1.EphemeralContainer', { ...containerFields, targetContainerName: str });
 
 export const containerStateWaitingSchema = obj('v1.ContainerStateWaiting', {
   reason: str,
