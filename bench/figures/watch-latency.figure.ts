@@ -108,10 +108,18 @@ async function flotillaSide(ctx: BenchContext): Promise<WatchSide> {
   const watchClient = ctx.flotilla.client(1);
   const socketOptions = { baseUrl: ctx.flotilla.url, token: ctx.flotilla.token, ca: ctx.flotilla.caCertPem };
   const from = await currentResourceVersion(client);
+  let seen = 0;
   const onEvent = (log: WatcherLog) => (json: string) => {
-    const event = JSON.parse(json) as WatchEvent;
-    if (event.type === 'ERROR') ctx.violation('watch', `watch error (${log.transport}): ${json.slice(0, 200)}`);
-    else if (event.type !== 'BOOKMARK') log.record(Number(event.object.metadata?.resourceVersion));
+    const { type, resourceVersion } = readWatchLine(json);
+    // The fast read above is checked against a full parse on a sample of lines, so a drift in either fails the run.
+    if (seen++ % 64 === 0) {
+      const event = JSON.parse(json) as WatchEvent;
+      if (event.type !== type || (type !== 'ERROR' && Number(event.object.metadata?.resourceVersion) !== resourceVersion)) {
+        ctx.violation('watch', `fast read of a watch line disagrees with JSON.parse: ${json.slice(0, 200)}`);
+      }
+    }
+    if (type === 'ERROR') ctx.violation('watch', `watch error (${log.transport}): ${json.slice(0, 200)}`);
+    else if (type !== 'BOOKMARK') log.record(resourceVersion);
   };
   return {
     open(group, log) {
@@ -132,4 +140,28 @@ async function flotillaSide(ctx: BenchContext): Promise<WatchSide> {
       return byGroup;
     },
   };
+}
+
+const TYPE_PREFIX = '{"type":"';
+const RV_KEY = '"resourceVersion":"';
+
+/**
+ * The type and object resourceVersion of one watch line, without parsing the ~1 KB object: 20 000 lines/s pass
+ * through this single load-generating process, and a full `JSON.parse` of each made the harness, not the server,
+ * the bottleneck. The server writes `type` first and the only `resourceVersion` key is the object's metadata one
+ * (the bench's ConfigMaps carry no other), which the sampled full parse in `flotillaSide` confirms.
+ */
+export function readWatchLine(json: string): { type: string; resourceVersion: number } {
+  if (!json.startsWith(TYPE_PREFIX)) return fullRead(json);
+  const type = json.slice(TYPE_PREFIX.length, json.indexOf('"', TYPE_PREFIX.length));
+  if (type === 'ERROR') return { type, resourceVersion: NaN };
+  const at = json.indexOf(RV_KEY);
+  if (at < 0) return fullRead(json);
+  const from = at + RV_KEY.length;
+  return { type, resourceVersion: Number(json.slice(from, json.indexOf('"', from))) };
+}
+
+function fullRead(json: string): { type: string; resourceVersion: number } {
+  const event = JSON.parse(json) as WatchEvent;
+  return { type: event.type, resourceVersion: Number(event.object?.metadata?.resourceVersion) };
 }

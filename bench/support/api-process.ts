@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     databaseUrl,
     port: 0,
     host: '127.0.0.1',
-    tls: { keyPem: pki.keyPem, certPem: pki.certPem },
+    tls: process.env.BENCH_PLAIN === '1' ? undefined : { keyPem: pki.keyPem, certPem: pki.certPem },
     tokens: [{ token, user: adminUser() }],
   });
   const session = new Session();

@@ -61,7 +61,7 @@ describe('multiplexed watch from a browser page', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => pageServer?.close(resolve));
+    if (pageServer) await new Promise((resolve) => pageServer.close(resolve));
     await harness?.stop();
   });
 

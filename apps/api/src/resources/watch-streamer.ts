@@ -3,6 +3,7 @@ import { isStatusError, InternalError, type KubeObject } from '@flotilla/domain'
 import type { StoredEvent, WatchHub } from '@flotilla/persistence';
 import type { ResponseForm } from '../request/content-negotiation';
 import type { ListOptions } from './list-options';
+import { httpChunk, httpChunkOf, WatchMessage } from './watch-message';
 import { renderObject } from './renderer';
 import type { RequestContext } from './request-context';
 import type { ResourceReader } from './resource-reader';
@@ -26,8 +27,8 @@ export interface WatchHooks {
 export interface WatchSink {
   /** The stream is accepted (HTTP sends its 200 headers here). */
   begin(): void;
-  /** One watch event, already serialised as `{"type":…,"object":…}` JSON (no newline). */
-  write(json: string): void;
+  /** One watch event, already serialised (shared with every watcher that sends the same bytes). */
+  write(message: WatchMessage): void;
   /** Bytes accepted but not yet sent to the peer. */
   buffered(): number;
   /** Ends the stream from the server side; `reason` says why when it is not a normal end. */
@@ -42,14 +43,14 @@ export interface WatchHandle {
 }
 
 /** Serialising an event is the per-event cost of fan-out: do it once per event and type for plain-object watchers. */
-const serialised = new WeakMap<StoredEvent, Map<WatchEventType, string>>();
+const serialised = new WeakMap<StoredEvent, Map<WatchEventType, WatchMessage>>();
 
-function serialiseShared(event: StoredEvent, type: WatchEventType): string {
+function serialiseShared(event: StoredEvent, type: WatchEventType): WatchMessage {
   let byType = serialised.get(event);
   if (!byType) serialised.set(event, (byType = new Map()));
-  let json = byType.get(type);
-  if (json === undefined) byType.set(type, (json = JSON.stringify({ type, object: event.object })));
-  return json;
+  let message = byType.get(type);
+  if (message === undefined) byType.set(type, (message = new WatchMessage(JSON.stringify({ type, object: event.object }))));
+  return message;
 }
 
 /**
@@ -100,10 +101,10 @@ export class WatchStreamer {
       this.hooks.onClose?.();
       sink.end(reason);
     };
-    const write = (json: string) => {
+    const write = (message: WatchMessage | string) => {
       if (closed) return;
       if (sink.buffered() > MAX_BUFFERED_BYTES) return finish('slow-consumer');
-      sink.write(json);
+      sink.write(typeof message === 'string' ? new WatchMessage(message) : message);
     };
     const plain = form.as === 'object';
     const sendObject = (type: WatchEventType, obj: KubeObject) =>
@@ -164,16 +165,25 @@ export class WatchStreamer {
 }
 
 /**
- * Chunked HTTP. Events written in the same tick (the hub hands over a whole batch at once) go out as one chunk:
- * one TLS record and one socket write per watcher per batch instead of one per event.
+ * Chunked HTTP. Events written in the same tick (the hub hands over a whole batch at once) go out as one chunk: one
+ * socket write (and TLS record) per watcher per batch. Once the 200 headers are on the socket and the response holds
+ * nothing back, chunks are written straight to the socket; a lone event's chunk is the one its message built for
+ * every HTTP watcher. `res.end()` still writes the last chunk, so the body stays well-formed either way.
  */
 function httpSink(req: Request, res: Response): WatchSink {
-  let pending = '';
+  let pending: WatchMessage[] = [];
+  let pendingBytes = 0;
   const flush = () => {
-    if (pending === '' || res.writableEnded) return;
-    const chunk = pending;
-    pending = '';
-    res.write(chunk);
+    if (pending.length === 0 || res.writableEnded) return;
+    const messages = pending;
+    pending = [];
+    pendingBytes = 0;
+    const socket = res.socket;
+    if (socket && res.headersSent && res.writableLength === socket.writableLength) {
+      socket.write(messages.length === 1 ? httpChunkOf(messages[0]) : httpChunk(messages.map((m) => m.bytes())));
+    } else {
+      res.write(messages.length === 1 ? messages[0].bytes() : Buffer.concat(messages.map((m) => m.bytes())));
+    }
   };
   return {
     begin() {
@@ -182,11 +192,12 @@ function httpSink(req: Request, res: Response): WatchSink {
       res.setHeader('Cache-Control', 'no-cache, private');
       res.flushHeaders();
     },
-    write(json) {
-      if (pending === '') process.nextTick(flush);
-      pending += json + '\n';
+    write(message) {
+      if (pending.length === 0) process.nextTick(flush);
+      pending.push(message);
+      pendingBytes += message.json.length;
     },
-    buffered: () => res.writableLength + pending.length,
+    buffered: () => res.writableLength + pendingBytes,
     end() {
       flush();
       res.end();

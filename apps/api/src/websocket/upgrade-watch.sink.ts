@@ -1,13 +1,18 @@
 import type { Duplex } from 'node:stream';
 import { WebSocket } from 'ws';
+import type { WatchMessage } from '../resources/watch-message';
 import type { WatchSink } from '../resources/watch-streamer';
-import { closeSlowConsumer, CloseCode, sendIfOpen } from './socket-close';
-import { encodeWatchMessage, framingOf, type WatchFraming } from './watch-subprotocols';
+import { closeSlowConsumer, CloseCode } from './socket-close';
+import { encodeWatchMessage, framingOf, serverFrame, type WatchFraming } from './watch-subprotocols';
 
 /**
  * A watch served on its own WebSocket (a `?watch=true` URL that was upgraded): one event per message, framed by
  * the negotiated subprotocol. The upgrade is completed only in `begin()`, so errors raised before the stream
  * starts can still be answered as HTTP.
+ *
+ * Events go out as frames built once per message and framing (`frameOf`) and written straight to the socket: the
+ * server never negotiates compression, so ws's sender holds nothing back and a frame written here lands in order
+ * with ws's own control frames. Nothing is written once ws leaves the OPEN state (closing handshake).
  */
 export class UpgradeWatchSink implements WatchSink {
   private ws?: WebSocket;
@@ -33,8 +38,8 @@ export class UpgradeWatchSink implements WatchSink {
     });
   }
 
-  write(json: string): void {
-    if (!this.ws) return;
+  write(message: WatchMessage): void {
+    if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return;
     // The hub hands a watcher a whole batch in one tick: cork the socket so its frames leave in one write.
     if (!this.corked && !this.socket.destroyed) {
       this.corked = true;
@@ -44,12 +49,11 @@ export class UpgradeWatchSink implements WatchSink {
         this.socket.uncork();
       });
     }
-    const { data, binary } = encodeWatchMessage(json, this.framing);
-    sendIfOpen(this.ws, data, binary);
+    this.socket.write(frameOf(message, this.framing));
   }
 
   buffered(): number {
-    return this.ws?.bufferedAmount ?? 0;
+    return this.socket.writableLength;
   }
 
   end(reason?: 'slow-consumer' | 'timeout' | 'error' | 'done'): void {
@@ -66,4 +70,12 @@ export class UpgradeWatchSink implements WatchSink {
     if (this.socket.destroyed) queueMicrotask(handler);
     else this.socket.once('close', handler);
   }
+}
+
+/** The message as one WebSocket frame in `framing`, shared by every socket with that framing. */
+export function frameOf(message: WatchMessage, framing: WatchFraming): Buffer {
+  return message.encoded(`ws-${framing}`, (m) => {
+    const { data, binary } = encodeWatchMessage(m.json, framing);
+    return serverFrame(typeof data === 'string' ? Buffer.from(data, 'utf8') : data, binary);
+  });
 }

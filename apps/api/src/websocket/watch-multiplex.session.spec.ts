@@ -1,6 +1,7 @@
 import type { EventStore } from '@flotilla/persistence';
 import type { WebSocket } from 'ws';
 import type { ResourceService } from '../resources/resource.service';
+import { WatchMessage } from '../resources/watch-message';
 import type { WatchHandle, WatchSink, WatchStreamer } from '../resources/watch-streamer';
 import { MAX_SUBSCRIPTIONS, MultiplexSession } from './watch-multiplex.session';
 import type { SubscribeMessage } from './watch-multiplex.messages';
@@ -57,7 +58,7 @@ describe(MultiplexSession.name, () => {
   it('tags events with the subscription id and reports start and end', async () => {
     const t = setup();
     await t.session.subscribe(sub('a'));
-    t.sinks.get('w0')?.write('{"type":"ADDED","object":{"kind":"ConfigMap"}}');
+    t.sinks.get('w0')?.write(new WatchMessage('{"type":"ADDED","object":{"kind":"ConfigMap"}}'));
     t.sinks.get('w0')?.end('timeout');
     expect(t.sent).toEqual([
       { id: 'a', op: 'subscribed' },

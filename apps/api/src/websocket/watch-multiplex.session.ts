@@ -103,7 +103,7 @@ export class MultiplexSession {
   private sink(id: string, sub: Subscription): WatchSink {
     return {
       begin: () => this.control({ id, op: 'subscribed' }),
-      write: (json) => this.event(id, json),
+      write: (message) => this.event(id, message.json),
       buffered: () => this.ws.bufferedAmount,
       end: (reason) => {
         if (reason === 'slow-consumer') closeSlowConsumer(this.ws);

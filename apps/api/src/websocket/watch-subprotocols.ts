@@ -49,6 +49,27 @@ export function framingOf(protocol: string | undefined): WatchFraming {
   return (protocol && WATCH_PROTOCOLS.get(protocol)) || 'text';
 }
 
+/**
+ * One server-to-client WebSocket frame (RFC 6455 §5.2): final, unmasked, text (opcode 1) or binary (opcode 2),
+ * with the 7-bit, 16-bit or 64-bit payload length.
+ */
+export function serverFrame(payload: Buffer, binary: boolean): Buffer {
+  const n = payload.length;
+  const headerLength = n < 126 ? 2 : n < 65536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(headerLength + n);
+  frame[0] = 0x80 | (binary ? 0x2 : 0x1);
+  if (n < 126) frame[1] = n;
+  else if (n < 65536) {
+    frame[1] = 126;
+    frame.writeUInt16BE(n, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeBigUInt64BE(BigInt(n), 2);
+  }
+  payload.copy(frame, headerLength);
+  return frame;
+}
+
 /** One watch event (`{"type":…,"object":…}` JSON) as the message its framing sends. */
 export function encodeWatchMessage(json: string, framing: WatchFraming): { data: string | Buffer; binary: boolean } {
   switch (framing) {
