@@ -2,7 +2,8 @@ import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import express from 'express';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createBuiltinRegistry, defaulters, HISTORY_GROUP, validators } from '@flotilla/domain';
 import { migrations } from '@flotilla/migrations';
 import {
@@ -38,6 +39,11 @@ export interface ApiServerOptions {
   port: number;
   host?: string;
   tls?: { keyPem: string; certPem: string };
+  /**
+   * Also serve plain HTTP on 127.0.0.1 at this port (0 picks one): the same routes, authentication and watch
+   * sockets as the main listener, without TLS, for clients on this machine.
+   */
+  loopbackHttpPort?: number;
   tokens: TokenEntry[];
   compaction?: CompactionWindow;
   compactionIntervalMs?: number;
@@ -49,6 +55,8 @@ export interface ApiServerOptions {
 export interface ApiServer {
   url: string;
   port: number;
+  /** The plaintext loopback listener's URL, when `loopbackHttpPort` was given. */
+  loopbackUrl?: string;
   database: Database;
   store: EventStore;
   hub: WatchHub;
@@ -102,6 +110,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   await app.listen(port, options.host ?? '0.0.0.0');
   const address = (app.getHttpServer() as Server).address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
+  const loopback = options.loopbackHttpPort === undefined ? undefined : await listenLoopback(app.getHttpServer() as Server, options.loopbackHttpPort);
   await ensureBootstrapObjects(registry, writer, actualPort);
   ready = true;
 
@@ -116,6 +125,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   return {
     url: `${scheme}://127.0.0.1:${actualPort}`,
     port: actualPort,
+    loopbackUrl: loopback && `http://127.0.0.1:${(loopback.address() as AddressInfo).port}`,
     database,
     store,
     hub,
@@ -127,10 +137,30 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         await tailer.stop();
         // Watches and keep-alive connections would hold the HTTP server open until they time out.
         (app.getHttpServer() as Server).closeAllConnections();
+        loopback?.closeAllConnections();
+        loopback?.close();
         await app.close();
         await database.close();
       })();
       return closing;
     },
   };
+}
+
+/**
+ * A plain HTTP server on 127.0.0.1 that hands every request and upgrade to `main`'s listeners, so both listeners
+ * serve exactly the same API (Express, Nest, the watch sockets) from one process.
+ */
+async function listenLoopback(main: Server, port: number): Promise<Server> {
+  const server = createServer({ keepAliveTimeout: main.keepAliveTimeout });
+  server.on('request', (req, res) => main.emit('request', req, res));
+  server.on('upgrade', (req, socket, head) => main.emit('upgrade', req, socket, head));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return server;
 }

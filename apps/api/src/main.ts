@@ -17,12 +17,14 @@ async function main(): Promise<void> {
     databaseUrl: settings.databaseUrl,
     port: settings.port,
     tls: { keyPem: pki.keyPem, certPem: pki.certPem },
+    loopbackHttpPort: settings.loopbackHttpPort,
     tokens: [{ token, user: adminUser() }],
     compaction: { events: settings.compactionWindowEvents, seconds: settings.compactionWindowSeconds },
     logLevels: enabledLogLevels(settings.logLevel),
   });
   const kubeconfig = await writeKubeconfig(settings.dataDir, { server: `https://127.0.0.1:${server.port}`, caCertPem: pki.caCertPem, token });
   process.stdout.write(`flotilla-api listening on https://0.0.0.0:${server.port} (kubeconfig: ${kubeconfig})\n`);
+  if (server.loopbackUrl) process.stdout.write(`flotilla-api also serving plain HTTP on ${server.loopbackUrl} (bearer tokens required)\n`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -1,4 +1,5 @@
-import { request } from 'node:https';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { Harness } from '../../../../test/support/api-harness';
 
 export interface RawResponse {
@@ -17,13 +18,14 @@ export interface RawRequest {
   anonymous?: boolean;
 }
 
-/** One HTTPS request to the harness's API replica (or another replica's `server` URL), trusting its CA, with the admin token unless `anonymous`. */
+/** One HTTP(S) request to the harness's API replica (or another replica's `server` URL), trusting its CA, with the admin token unless `anonymous`. */
 export function rawRequest(harness: Harness, req: RawRequest, server = harness.server.url): Promise<RawResponse> {
   const url = new URL(req.path, server);
   const headers: Record<string, string | number> = { ...req.headers };
   if (!req.anonymous) headers.Authorization = `Bearer ${harness.token}`;
   if (req.body !== undefined) headers['Content-Length'] = Buffer.byteLength(req.body);
   return new Promise((resolve, reject) => {
+    const request = url.protocol === 'http:' ? httpRequest : httpsRequest;
     const r = request(url, { method: req.method ?? 'GET', headers, ca: harness.caCertPem }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));

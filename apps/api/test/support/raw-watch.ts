@@ -1,4 +1,5 @@
-import { request } from 'node:https';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { Harness } from '../../../../test/support/api-harness';
 
 export interface WatchEvent {
@@ -24,7 +25,9 @@ export function rawWatch(harness: Harness, path: string, server = harness.server
     let endResolve: () => void = () => undefined;
     const ended = new Promise<void>((r) => (endResolve = r));
     let done = false;
-    const req = request(new URL(path, server), { headers: { Authorization: `Bearer ${harness.token}` }, ca: harness.caCertPem }, (res) => {
+    const url = new URL(path, server);
+    const request = url.protocol === 'http:' ? httpRequest : httpsRequest;
+    const req = request(url, { headers: { Authorization: `Bearer ${harness.token}` }, ca: harness.caCertPem }, (res) => {
       let buffer = '';
       res.on('data', (chunk: Buffer) => {
         buffer += chunk.toString('utf8');

@@ -37,6 +37,16 @@ export class FlotillaSettings {
   @Max(65535, { message: 'must be an integer from 1 to 65535' })
   port!: number;
 
+  /**
+   * Unset: no plaintext listener. Set: the API also serves plain HTTP on 127.0.0.1 at this port, for clients on the
+   * same machine (a TLS-terminating proxy, local tools). Bearer tokens are still required there.
+   */
+  @IsOptional()
+  @IsInt({ message: 'must be an integer from 1 to 65535' })
+  @Min(1, { message: 'must be an integer from 1 to 65535' })
+  @Max(65535, { message: 'must be an integer from 1 to 65535' })
+  loopbackHttpPort?: number;
+
   /** Absolute path. */
   @IsString()
   dataDir!: string;

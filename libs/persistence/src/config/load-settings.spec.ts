@@ -19,6 +19,7 @@ describe(loadSettings.name, () => {
     expect(settings).toBeInstanceOf(FlotillaSettings);
     expect({ ...settings }).toEqual({
       port: 6443,
+      loopbackHttpPort: undefined,
       dataDir: '/srv/flotilla/.flotilla',
       databaseUrl: undefined,
       redisUrl: undefined,
@@ -33,6 +34,7 @@ describe(loadSettings.name, () => {
     const settings = loadSettings(
       {
         FLOTILLA_PORT: '8443',
+        FLOTILLA_LOOPBACK_HTTP_PORT: '8080',
         FLOTILLA_DATA_DIR: 'state',
         DATABASE_URL: 'postgres://flotilla:secret@db:5432/flotilla',
         REDIS_URL: 'redis://cache:6379/2',
@@ -45,6 +47,7 @@ describe(loadSettings.name, () => {
     );
     expect({ ...settings }).toEqual({
       port: 8443,
+      loopbackHttpPort: 8080,
       dataDir: '/srv/state',
       databaseUrl: 'postgres://flotilla:secret@db:5432/flotilla',
       redisUrl: 'redis://cache:6379/2',
@@ -85,6 +88,7 @@ describe(loadSettings.name, () => {
   it('rejects ports outside 1..65535 and non-decimal numbers', () => {
     for (const port of ['0', '65536', '-1', '1e3', '0x10', 'https', '443.5']) {
       expect(problems({ FLOTILLA_PORT: port })).toEqual({ FLOTILLA_PORT: 'must be an integer from 1 to 65535' });
+      expect(problems({ FLOTILLA_LOOPBACK_HTTP_PORT: port })).toEqual({ FLOTILLA_LOOPBACK_HTTP_PORT: 'must be an integer from 1 to 65535' });
     }
     expect(loadSettings({ FLOTILLA_PORT: '1' }, '/').port).toBe(1);
     expect(loadSettings({ FLOTILLA_PORT: '65535' }, '/').port).toBe(65535);

@@ -44,6 +44,8 @@ function logLevel(value: string): LogLevel {
 export function loadSettings(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): FlotillaSettings {
   const settings = new FlotillaSettings();
   settings.port = integer(read(env, 'port'), SETTING_DEFAULTS.port);
+  const loopback = read(env, 'loopbackHttpPort');
+  settings.loopbackHttpPort = loopback === undefined ? undefined : integer(loopback, Number.NaN);
   settings.dataDir = resolve(cwd, read(env, 'dataDir') ?? SETTING_DEFAULTS.dataDir);
   settings.databaseUrl = read(env, 'databaseUrl');
   settings.redisUrl = read(env, 'redisUrl');

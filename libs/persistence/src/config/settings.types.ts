@@ -8,6 +8,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** The environment variable behind each setting, used in error messages and docs. */
 export const SETTING_VARIABLES = {
   port: 'FLOTILLA_PORT',
+  loopbackHttpPort: 'FLOTILLA_LOOPBACK_HTTP_PORT',
   dataDir: 'FLOTILLA_DATA_DIR',
   databaseUrl: 'DATABASE_URL',
   redisUrl: 'REDIS_URL',
