@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BenchContext, FigureModule, Metric } from '../bench.types';
+import type { BenchContext, FigureModule, FigureResult, Metric } from '../bench.types';
 import { compare, createObject, ensureNamespace } from '../support/flotilla-ops';
 import { closedLoop } from '../support/load';
 import { configMap } from '../support/objects';
@@ -8,11 +8,14 @@ import { summarizeProfile } from '../support/profile-summary';
 
 const NS = 'bench-create';
 
-/** JSON POST of ~1 KB ConfigMaps from 32 keep-alive HTTPS clients; every acknowledged create must be stored. */
+/**
+ * JSON POST of ~1 KB ConfigMaps from 32 keep-alive clients; every acknowledged create must be stored. Measured on the
+ * plain loopback listener (like the baselines), then again over TLS as kubectl connects.
+ */
 export const createThroughput: FigureModule = {
   id: 'create',
   title: 'create throughput, 32 clients',
-  async run(ctx: BenchContext) {
+  async run(ctx: BenchContext): Promise<FigureResult[]> {
     const { sizes } = ctx;
     const client = ctx.flotilla.client(sizes.clients);
     await ensureNamespace(client, NS);
@@ -42,7 +45,18 @@ export const createThroughput: FigureModule = {
       ctx.log(`create path profile written to ${file}`);
     }
 
+    const tlsClient = ctx.flotilla.client(sizes.clients, 'https');
+    const tlsAcked = new Map<string, number>();
+    const tls = await closedLoop(sizes.clients, sizes.throughputSeconds, async (c, seq) => {
+      const name = `t-${c}-${seq}`;
+      tlsAcked.set(name, await createObject(tlsClient, path, configMap(NS, name, sizes.configMapBytes)));
+    });
+    if (tls.failed > 0) ctx.violation(this.id, `${tls.failed} creates over TLS failed: ${tls.firstError}`);
+    await checkStored(ctx, tlsAcked);
+    ctx.log(`create over TLS: ${tls.perSecond.toFixed(0)}/s`);
+
     const flotilla: Metric = { value: load.perSecond, unit: 'objects/s' };
+    const overTls: Metric = { value: tls.perSecond, unit: 'objects/s' };
     const pg = compare(ctx, 'raw Postgres', flotilla, 'postgres', 'create');
     const etcd = compare(ctx, 'etcd', flotilla, 'etcd', 'create');
     return [
@@ -57,6 +71,15 @@ export const createThroughput: FigureModule = {
           { text: '≥ 1.5× etcd', met: etcd.ratio === undefined ? undefined : etcd.ratio >= 1.5 },
         ],
         extra: { completed: load.completed, writesPerTransaction: perTransaction },
+      },
+      {
+        id: 'create-tls',
+        title: 'create throughput over TLS, 32 clients',
+        flotilla: overTls,
+        detail: `${(tls.perSecond / load.perSecond).toFixed(2)}× the plain listener`,
+        comparisons: [compare(ctx, 'raw Postgres', overTls, 'postgres', 'create'), compare(ctx, 'etcd', overTls, 'etcd', 'create')],
+        targets: [],
+        extra: { completed: tls.completed },
       },
     ];
   },

@@ -7,6 +7,7 @@ import { summarizeProfile } from '../support/profile-summary';
 import { openWebSocketWatch } from '../support/websocket-watch';
 import { runWatchLoad, type LatencySummary, type WatchLoadResult, type WatchLoadSpec, type WatchSide } from '../support/watch-load';
 import type { WatcherLog } from '../support/watch-log';
+import type { Transport } from '../support/flotilla-target';
 
 const ns = (group: number) => `bench-watch-${group}`;
 const HTTP = 'HTTP';
@@ -37,7 +38,7 @@ export const watchLatency: FigureModule = {
       seconds: sizes.watchSeconds,
       transports: [HTTP, WEBSOCKET],
     };
-    const result = await runWatchLoad(ctx, 'watch', spec, await flotillaSide(ctx));
+    const result = await runWatchLoad(ctx, 'watch', spec, await flotillaSide(ctx, 'http'));
     const http = result.byTransport[HTTP];
     const websocket = result.byTransport[WEBSOCKET];
     ctx.log(
@@ -46,7 +47,7 @@ export const watchLatency: FigureModule = {
     );
 
     if (ctx.options.profile) {
-      await runWatchLoad(ctx, 'watch (profiled)', { ...spec, seconds: sizes.profileSeconds }, await flotillaSide(ctx), {
+      await runWatchLoad(ctx, 'watch (profiled)', { ...spec, seconds: sizes.profileSeconds }, await flotillaSide(ctx, 'http'), {
         async around(phase) {
           const { profile } = await ctx.flotilla.profile(phase);
           const file = join(ctx.options.resultsDir, `watch-profile${ctx.options.quick ? '.quick' : ''}.txt`);
@@ -56,7 +57,9 @@ export const watchLatency: FigureModule = {
       });
     }
 
-    return watchRows(ctx, result);
+    const tls = await runWatchLoad(ctx, 'watch over TLS', spec, await flotillaSide(ctx, 'https'));
+    ctx.log(`watch over TLS: p50 ${tls.p50.toFixed(1)} ms, p99 ${tls.p99.toFixed(1)} ms (${tls.writesPerSecond.toFixed(0)} writes/s)`);
+    return [...watchRows(ctx, result), tlsRow(ctx, tls)];
   },
 };
 
@@ -101,12 +104,27 @@ export function watchRows(ctx: Pick<BenchContext, 'sizes' | 'baselines'>, result
   ];
 }
 
-/** Flotilla's side of the watch load, watching from the current resourceVersion. */
-async function flotillaSide(ctx: BenchContext): Promise<WatchSide> {
+/** The same load with every watcher and the writer on the TLS listener, as kubectl and client-go connect. */
+function tlsRow(ctx: Pick<BenchContext, 'sizes' | 'baselines'>, tls: WatchLoadResult): FigureResult {
   const { sizes } = ctx;
-  const client = ctx.flotilla.client(sizes.clients);
-  const watchClient = ctx.flotilla.client(1);
-  const socketOptions = { baseUrl: ctx.flotilla.url, token: ctx.flotilla.token, ca: ctx.flotilla.caCertPem };
+  const flotilla: Metric = { value: tls.p99, unit: 'ms', lowerIsBetter: true };
+  return {
+    id: 'watch-tls',
+    title: `watch p99 over TLS, ${sizes.watchers} watchers, ${sizes.watchRate} writes/s`,
+    flotilla,
+    detail: `p50 ${tls.p50.toFixed(1)} ms; HTTP p99 ${tls.byTransport[HTTP].p99.toFixed(1)} ms, WebSocket p99 ${tls.byTransport[WEBSOCKET].p99.toFixed(1)} ms; ${tls.writesPerSecond.toFixed(0)} of ${sizes.watchRate} writes/s reached`,
+    comparisons: [compare(ctx, 'etcd gRPC watch', flotilla, 'etcd', 'watch.p99')],
+    targets: [],
+    extra: { p50: tls.p50, p99: tls.p99, delivered: tls.delivered, writesPerSecond: tls.writesPerSecond },
+  };
+}
+
+/** Flotilla's side of the watch load on one listener, watching from the current resourceVersion. */
+async function flotillaSide(ctx: BenchContext, transport: Transport): Promise<WatchSide> {
+  const { sizes } = ctx;
+  const client = ctx.flotilla.client(sizes.clients, transport);
+  const watchClient = ctx.flotilla.client(1, transport);
+  const socketOptions = { baseUrl: ctx.flotilla.urlOf(transport), token: ctx.flotilla.token, ca: ctx.flotilla.caCertPem };
   const from = await currentResourceVersion(client);
   let seen = 0;
   const onEvent = (log: WatcherLog) => (json: string) => {

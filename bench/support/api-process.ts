@@ -11,7 +11,7 @@ import { ensurePki } from '../../apps/api/src/security';
 /** Messages the bench process sends to this API process over IPC. */
 export type ApiCommand = { type: 'memory' } | { type: 'profile-start' } | { type: 'profile-stop' } | { type: 'stop' };
 export type ApiReply =
-  | { type: 'ready'; url: string; token: string; caCertPem: string }
+  | { type: 'ready'; url: string; tlsUrl: string; token: string; caCertPem: string }
   | { type: 'memory'; rss: number; heapUsed: number; watchers: number }
   | { type: 'profile'; profile: unknown }
   | { type: 'failed'; message: string };
@@ -27,7 +27,8 @@ async function main(): Promise<void> {
     databaseUrl,
     port: 0,
     host: '127.0.0.1',
-    tls: process.env.BENCH_PLAIN === '1' ? undefined : { keyPem: pki.keyPem, certPem: pki.certPem },
+    tls: { keyPem: pki.keyPem, certPem: pki.certPem },
+    loopbackHttpPort: 0,
     tokens: [{ token, user: adminUser() }],
   });
   const session = new Session();
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
   });
   // The bench process went away (crashed or killed): do not outlive it.
   process.on('disconnect', () => process.exit(1));
-  reply({ type: 'ready', url: server.url, token, caCertPem: pki.caCertPem });
+  reply({ type: 'ready', url: server.loopbackUrl as string, tlsUrl: server.url, token, caCertPem: pki.caCertPem });
 }
 
 main().catch((e: unknown) => {

@@ -5,14 +5,25 @@ import type { ApiCommand, ApiReply } from './api-process';
 import { HttpClient } from './https-client';
 
 /** Flotilla under test: a fresh database, one API replica in a child process, and clients that talk to it like kubectl. */
+/**
+ * Which listener a client uses. The baselines are plain TCP on loopback (Postgres' protocol, etcd's gRPC), so the
+ * figures are measured on the API's plain HTTP loopback listener (FLOTILLA_LOOPBACK_HTTP_PORT); the TLS listener,
+ * which kubectl uses, gets rows of its own.
+ */
+export type Transport = 'http' | 'https';
+
 export interface FlotillaTarget {
   database: TestDatabase;
+  /** The plain HTTP loopback listener. */
   url: string;
+  /** The HTTPS listener (same process, same API). */
+  tlsUrl: string;
+  urlOf(transport: Transport): string;
   /** The bearer token and the CA of the API's serving certificate, for clients other than `client()`. */
   token: string;
   caCertPem: string;
-  /** Keep-alive HTTPS client with the bearer token, up to `maxSockets` connections. */
-  client(maxSockets: number): HttpClient;
+  /** Keep-alive client with the bearer token, up to `maxSockets` connections, on the plain listener by default. */
+  client(maxSockets: number, transport?: Transport): HttpClient;
   memory(): Promise<{ rss: number; heapUsed: number; watchers: number }>;
   profile<T>(during: () => Promise<T>): Promise<{ result: T; profile: unknown }>;
   stop(): Promise<void>;
@@ -30,10 +41,12 @@ export async function startFlotilla(): Promise<FlotillaTarget> {
   return {
     database,
     url: ready.url,
+    tlsUrl: ready.tlsUrl,
+    urlOf: (transport) => (transport === 'https' ? ready.tlsUrl : ready.url),
     token: ready.token,
     caCertPem: ready.caCertPem,
-    client(maxSockets) {
-      const c = new HttpClient({ baseUrl: ready.url, ca: ready.caCertPem, headers: { Authorization: `Bearer ${ready.token}` }, maxSockets });
+    client(maxSockets, transport = 'http') {
+      const c = new HttpClient({ baseUrl: transport === 'https' ? ready.tlsUrl : ready.url, ca: ready.caCertPem, headers: { Authorization: `Bearer ${ready.token}` }, maxSockets });
       clients.push(c);
       return c;
     },
