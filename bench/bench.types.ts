@@ -7,6 +7,11 @@ export interface BenchOptions {
   profile: boolean;
   /** Only these figure ids (all when empty). */
   only: string[];
+  /**
+   * API replicas on the one database, clients spread over them in turn (default 1). On the 2-core machine two
+   * replicas measured worse than one (docs/benchmarks.md): their batches contend for the log.
+   */
+  replicas: number;
   resultsDir: string;
 }
 

@@ -14,13 +14,14 @@ import { startFlotilla, type FlotillaTarget } from './support/flotilla-target';
 import { renderTable } from './support/report';
 
 function parseArgs(argv: string[]): BenchOptions {
-  const options: BenchOptions = { quick: false, profile: true, only: [], resultsDir: join(__dirname, 'results') };
+  const options: BenchOptions = { quick: false, profile: true, only: [], replicas: 1, resultsDir: join(__dirname, 'results') };
   for (const arg of argv) {
     if (arg === '--quick') options.quick = true;
     else if (arg === '--no-profile') options.profile = false;
     else if (arg.startsWith('--only=')) options.only = arg.slice('--only='.length).split(',');
+    else if (/^--replicas=[1-9]\d*$/.test(arg)) options.replicas = Number(arg.slice('--replicas='.length));
     else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('usage: npm run bench -- [--quick] [--no-profile] [--only=create,update,latency,watch,list,memory]\n');
+      process.stdout.write('usage: npm run bench -- [--quick] [--no-profile] [--only=create,update,latency,watch,list,memory] [--replicas=N]\n');
       process.exit(0);
     } else throw new Error(`unknown argument ${arg}`);
   }
@@ -62,12 +63,12 @@ async function main(): Promise<number> {
   const violations: { figure: string; message: string }[] = [];
   await mkdir(options.resultsDir, { recursive: true });
 
-  log(`mode ${options.quick ? 'quick' : 'full'}: starting etcd and Flotilla (one API replica, fresh database)`);
+  log(`mode ${options.quick ? 'quick' : 'full'}: starting etcd and Flotilla (${options.replicas} API replica(s), fresh database)`);
   let etcd: EtcdServer | undefined;
   let flotilla: FlotillaTarget | undefined;
   try {
-    [etcd, flotilla] = await Promise.all([startEtcd(log), startFlotilla()]);
-    log(`etcd ${etcd.version} at ${etcd.url}; Flotilla at ${flotilla.url}`);
+    [etcd, flotilla] = await Promise.all([startEtcd(log), startFlotilla(options.replicas)]);
+    log(`etcd ${etcd.version} at ${etcd.url}; Flotilla: ${flotilla.replicas} API replicas at ${flotilla.urlsOf('http').join(', ')}`);
     const ctx: BenchContext = {
       options,
       sizes,

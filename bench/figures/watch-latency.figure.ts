@@ -124,7 +124,10 @@ async function flotillaSide(ctx: BenchContext, transport: Transport): Promise<Wa
   const { sizes } = ctx;
   const client = ctx.flotilla.client(sizes.clients, transport);
   const watchClient = ctx.flotilla.client(1, transport);
-  const socketOptions = { baseUrl: ctx.flotilla.urlOf(transport), token: ctx.flotilla.token, ca: ctx.flotilla.caCertPem };
+  // WebSocket watchers are spread over the replicas in turn, as the client's HTTP watch streams are.
+  const urls = ctx.flotilla.urlsOf(transport);
+  let opened = 0;
+  const socketOptions = () => ({ baseUrl: urls[opened++ % urls.length], token: ctx.flotilla.token, ca: ctx.flotilla.caCertPem });
   const from = await currentResourceVersion(client);
   let seen = 0;
   const onEvent = (log: WatcherLog) => (json: string) => {
@@ -142,7 +145,7 @@ async function flotillaSide(ctx: BenchContext, transport: Transport): Promise<Wa
   return {
     open(group, log) {
       const path = `/api/v1/namespaces/${ns(group)}/configmaps?watch=true&resourceVersion=${from}`;
-      return log.transport === WEBSOCKET ? openWebSocketWatch(socketOptions, path, onEvent(log)) : watchClient.stream('GET', path, undefined, onEvent(log));
+      return log.transport === WEBSOCKET ? openWebSocketWatch(socketOptions(), path, onEvent(log)) : watchClient.stream('GET', path, undefined, onEvent(log));
     },
     write: (group, seq) => createObject(client, `/api/v1/namespaces/${ns(group)}/configmaps`, configMap(ns(group), `w-${from}-${seq}`, sizes.configMapBytes)),
     async expected() {

@@ -1,9 +1,5 @@
 import 'reflect-metadata';
 import { Session } from 'node:inspector';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { startApiServer } from '../../apps/api/src/api-server';
 import { adminUser } from '../../apps/api/src/auth/authenticator';
 import { ensurePki } from '../../apps/api/src/security';
@@ -20,9 +16,11 @@ export type ApiReply =
 async function main(): Promise<void> {
   const databaseUrl = process.env.BENCH_DATABASE_URL;
   if (!databaseUrl) throw new Error('BENCH_DATABASE_URL is required');
-  const dataDir = await mkdtemp(join(tmpdir(), 'flotilla-bench-'));
+  const dataDir = process.env.BENCH_DATA_DIR;
+  const token = process.env.BENCH_TOKEN;
+  if (!dataDir || !token) throw new Error('BENCH_DATA_DIR and BENCH_TOKEN are required');
+  // Replicas share the data dir: the first creates the CA and serving certificate, the others load them.
   const pki = await ensurePki(dataDir, []);
-  const token = `bench-${randomBytes(16).toString('hex')}`;
   const server = await startApiServer({
     databaseUrl,
     port: 0,
@@ -60,7 +58,6 @@ async function main(): Promise<void> {
         case 'stop':
           session.disconnect();
           await server.close();
-          await rm(dataDir, { recursive: true, force: true });
           process.exit(0);
       }
     })().catch((e: unknown) => reply({ type: 'failed', message: String(e) }));

@@ -1,5 +1,5 @@
 import type { BenchContext, Comparison, Metric } from '../bench.types';
-import type { HttpClient } from './https-client';
+import type { Client } from './https-client';
 import { forEachLimited } from './load';
 import { namespace, pod } from './objects';
 
@@ -7,17 +7,17 @@ interface Meta {
   metadata: { resourceVersion: string; name: string };
 }
 
-export async function ensureNamespace(client: HttpClient, name: string): Promise<void> {
+export async function ensureNamespace(client: Client, name: string): Promise<void> {
   await client.json('POST', '/api/v1/namespaces', namespace(name), [201, 409]);
 }
 
 /** The store's current resourceVersion, as a list reports it. */
-export async function currentResourceVersion(client: HttpClient): Promise<number> {
+export async function currentResourceVersion(client: Client): Promise<number> {
   const list = await client.json<{ metadata: { resourceVersion: string } }>('GET', '/api/v1/namespaces?limit=1', undefined, 200);
   return Number(list.metadata.resourceVersion);
 }
 
-export async function createObject(client: HttpClient, path: string, body: unknown): Promise<number> {
+export async function createObject(client: Client, path: string, body: unknown): Promise<number> {
   const created = await client.json<Meta>('POST', path, body, 201);
   return Number(created.metadata.resourceVersion);
 }

@@ -1,10 +1,12 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-database';
 import type { ApiCommand, ApiReply } from './api-process';
-import { HttpClient } from './https-client';
+import { HttpClient, RoundRobinClient, type Client } from './https-client';
 
-/** Flotilla under test: a fresh database, one API replica in a child process, and clients that talk to it like kubectl. */
 /**
  * Which listener a client uses. The baselines are plain TCP on loopback (Postgres' protocol, etcd's gRPC), so the
  * figures are measured on the API's plain HTTP loopback listener (FLOTILLA_LOOPBACK_HTTP_PORT); the TLS listener,
@@ -12,50 +14,77 @@ import { HttpClient } from './https-client';
  */
 export type Transport = 'http' | 'https';
 
+type Ready = Extract<ApiReply, { type: 'ready' }>;
+
+/**
+ * Flotilla under test: a fresh database and API replicas on it, each in its own process (so that its memory and CPU
+ * are its own, not the load generator's), with clients that spread their requests over the replicas as a load
+ * balancer would.
+ */
 export interface FlotillaTarget {
   database: TestDatabase;
-  /** The plain HTTP loopback listener. */
+  replicas: number;
+  /** The first replica's plain HTTP loopback listener (for logs). */
   url: string;
-  /** The HTTPS listener (same process, same API). */
-  tlsUrl: string;
-  urlOf(transport: Transport): string;
+  /** Each replica's URL on `transport`. */
+  urlsOf(transport: Transport): string[];
   /** The bearer token and the CA of the API's serving certificate, for clients other than `client()`. */
   token: string;
   caCertPem: string;
-  /** Keep-alive client with the bearer token, up to `maxSockets` connections, on the plain listener by default. */
-  client(maxSockets: number, transport?: Transport): HttpClient;
+  /** Keep-alive clients with the bearer token, `maxSockets` connections in all, on the plain listeners by default. */
+  client(maxSockets: number, transport?: Transport): Client;
+  /** Summed over the replicas. */
   memory(): Promise<{ rss: number; heapUsed: number; watchers: number }>;
+  /** Profiles the first replica. */
   profile<T>(during: () => Promise<T>): Promise<{ result: T; profile: unknown }>;
   stop(): Promise<void>;
 }
 
-export async function startFlotilla(): Promise<FlotillaTarget> {
+export async function startFlotilla(replicas = 1): Promise<FlotillaTarget> {
   const database = await createTestDatabase('flotilla_bench');
-  const child = fork(join(__dirname, 'api-process.ts'), [], {
-    execArgv: ['--expose-gc', '-r', join(__dirname, 'register.cjs')],
-    env: { ...process.env, BENCH_DATABASE_URL: database.url },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const ready = await next(child, 'ready');
-  const clients: HttpClient[] = [];
+  // Every replica serves the same certificate and accepts the same token, as replicas behind one address do.
+  const dataDir = await mkdtemp(join(tmpdir(), 'flotilla-bench-'));
+  const token = `bench-${randomBytes(16).toString('hex')}`;
+  // One at a time: the first runs the migrations and bootstrap objects the others then find in place.
+  const children: ChildProcess[] = [];
+  const ready: Ready[] = [];
+  for (let i = 0; i < replicas; i++) {
+    const child = fork(join(__dirname, 'api-process.ts'), [], {
+      execArgv: ['--expose-gc', '-r', join(__dirname, 'register.cjs')],
+      env: { ...process.env, BENCH_DATABASE_URL: database.url, BENCH_DATA_DIR: dataDir, BENCH_TOKEN: token },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    children.push(child);
+    ready.push(await next(child, 'ready'));
+  }
+  const { caCertPem } = ready[0];
+  const clients: Client[] = [];
+  const urlsOf = (transport: Transport) => ready.map((r) => (transport === 'https' ? r.tlsUrl : r.url));
   return {
     database,
-    url: ready.url,
-    tlsUrl: ready.tlsUrl,
-    urlOf: (transport) => (transport === 'https' ? ready.tlsUrl : ready.url),
-    token: ready.token,
-    caCertPem: ready.caCertPem,
+    replicas,
+    url: ready[0].url,
+    urlsOf,
+    token,
+    caCertPem,
     client(maxSockets, transport = 'http') {
-      const c = new HttpClient({ baseUrl: transport === 'https' ? ready.tlsUrl : ready.url, ca: ready.caCertPem, headers: { Authorization: `Bearer ${ready.token}` }, maxSockets });
+      const perReplica = Math.max(1, Math.ceil(maxSockets / replicas));
+      const c = new RoundRobinClient(urlsOf(transport).map((baseUrl) => new HttpClient({ baseUrl, ca: caCertPem, headers: { Authorization: `Bearer ${token}` }, maxSockets: perReplica })));
       clients.push(c);
       return c;
     },
     async memory() {
-      const waiting = next(child, 'memory');
-      send(child, { type: 'memory' });
-      return waiting;
+      const samples = await Promise.all(
+        children.map((child) => {
+          const waiting = next(child, 'memory');
+          send(child, { type: 'memory' });
+          return waiting;
+        }),
+      );
+      return samples.reduce((sum, m) => ({ rss: sum.rss + m.rss, heapUsed: sum.heapUsed + m.heapUsed, watchers: sum.watchers + m.watchers }), { rss: 0, heapUsed: 0, watchers: 0 });
     },
     async profile(during) {
+      const child = children[0];
       send(child, { type: 'profile-start' });
       const result = await during();
       const waiting = next(child, 'profile');
@@ -64,11 +93,16 @@ export async function startFlotilla(): Promise<FlotillaTarget> {
     },
     async stop() {
       clients.forEach((c) => c.destroy());
-      const exited = new Promise((r) => child.once('exit', r));
-      send(child, { type: 'stop' });
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      await Promise.all(
+        children.map(async (child) => {
+          const exited = new Promise((r) => child.once('exit', r));
+          send(child, { type: 'stop' });
+          await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+          if (child.exitCode === null) child.kill('SIGKILL');
+        }),
+      );
       await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

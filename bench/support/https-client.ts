@@ -22,8 +22,16 @@ export interface Stream {
   close(): void;
 }
 
+/** What the figures need of a client: requests, JSON requests and line streams. */
+export interface Client {
+  send(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
+  json<T>(method: string, path: string, body: unknown, expect: number | number[], headers?: Record<string, string>): Promise<T>;
+  stream(method: string, path: string, body: unknown, onLine: (line: string) => void): Stream;
+  destroy(): void;
+}
+
 /** A keep-alive HTTP(S) client, as kubectl and client-go hold their connections. */
-export class HttpClient {
+export class HttpClient implements Client {
   private readonly agent: HttpAgent;
   private readonly streamAgent: HttpAgent;
   private readonly tls: boolean;
@@ -112,5 +120,35 @@ export class HttpClient {
     }
     const options = { method, host: this.url.hostname, port: this.url.port, path, agent, headers: all };
     return this.tls ? httpsRequest({ ...options, ca: this.options.ca }, onResponse) : httpRequest(options, onResponse);
+  }
+}
+
+/**
+ * Spreads requests and streams over several servers in turn, as a load balancer in front of API replicas does:
+ * each request (or stream) goes to the next one.
+ */
+export class RoundRobinClient implements Client {
+  private next = 0;
+
+  constructor(private readonly clients: HttpClient[]) {}
+
+  private pick(): HttpClient {
+    return this.clients[this.next++ % this.clients.length];
+  }
+
+  send(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply> {
+    return this.pick().send(method, path, body, headers);
+  }
+
+  json<T>(method: string, path: string, body: unknown, expect: number | number[], headers?: Record<string, string>): Promise<T> {
+    return this.pick().json<T>(method, path, body, expect, headers);
+  }
+
+  stream(method: string, path: string, body: unknown, onLine: (line: string) => void): Stream {
+    return this.pick().stream(method, path, body, onLine);
+  }
+
+  destroy(): void {
+    this.clients.forEach((c) => c.destroy());
   }
 }
