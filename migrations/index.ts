@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as createEventLog from './20261123190000-create-event-log';
 import * as eventPreviousVersion from './20261123200000-event-previous-version';
 import * as appendBatchFunction from './20261123210000-append-batch-function';
+import * as chainedBatches from './20261123230000-chained-batches';
 
 /** Every migration, by name; names sort in the order they run. Append only: never edit a landed migration. */
 export const migrations: Record<string, Migration> = {
   '20261123190000-create-event-log': createEventLog,
   '20261123200000-event-previous-version': eventPreviousVersion,
   '20261123210000-append-batch-function': appendBatchFunction,
+  '20261123230000-chained-batches': chainedBatches,
 };

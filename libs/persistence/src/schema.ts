@@ -33,6 +33,8 @@ export interface LogStateTable {
   id: number;
   last_resource_version: BigIntColumn;
   compacted_resource_version: BigIntColumn;
+  /** The name of the batch that appended the log's last event (see flotilla_append_batch). */
+  last_batch: Generated<string>;
 }
 
 export interface AllocationTable {

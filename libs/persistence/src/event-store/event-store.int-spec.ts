@@ -98,17 +98,58 @@ describe(EventStore.name, () => {
     expect((await store.readEvents(0)).map((e) => e.name)).toEqual(['ns', 'a', 'ns']);
   });
 
-  it('appends nothing when the log moved past the position a batch was decided at', async () => {
+  it('appends nothing unless the log still ends where the batch was decided (position and batch)', async () => {
     await store.write(put(configMap('a', { x: '1' })));
-    const append = (expectedLast: number) => sql<{ last: string | null }>`
-      SELECT flotilla_append_batch(${expectedLast}::bigint, ${['ADDED']}::text[], ${['']}::text[], ${['configmaps']}::text[],
-        ${['default']}::text[], ${['late']}::text[], ${['uid-late']}::text[], ${['{"metadata":{"name":"late"}}']}::text[],
+    const lastBatch = async () => (await sql<{ b: string }>`SELECT last_batch AS b FROM log_state WHERE id = 1`.execute(database.db)).rows[0].b;
+    const append = (expectedLast: number, expectedBatch: string, name: string) => sql<{ last: string | null }>`
+      SELECT flotilla_append_batch(${expectedLast}::bigint, ${expectedBatch}::text, ${`batch-${name}`}::text, ${['ADDED']}::text[], ${['']}::text[],
+        ${['configmaps']}::text[], ${['default']}::text[], ${[name]}::text[], ${[`uid-${name}`]}::text[], ${[`{"metadata":{"name":"${name}"}}`]}::text[],
         ${[null]}::text[], ${[null]}::text[], ${[null]}::bigint[], ${[expectedLast + 1]}::bigint[], ${[]}::bigint[], 'unused') AS last`.execute(database.db);
-    expect((await append(0)).rows[0].last).toBeNull();
+    const first = await lastBatch();
+    expect(first).not.toBe('');
+    // Behind the log: refused.
+    expect((await append(0, '', 'late')).rows[0].last).toBeNull();
+    // At the right resourceVersion but after another batch than the one it was decided after: refused.
+    expect((await append(1, 'some-other-batch', 'late')).rows[0].last).toBeNull();
     expect(await store.currentResourceVersion()).toBe(1);
     expect(await store.get(key('late'))).toBeNull();
-    expect((await append(1)).rows[0].last).toBe('2');
+    expect((await append(1, first, 'late')).rows[0].last).toBe('2');
     expect((await store.get(key('late')))?.metadata.name).toBe('late');
+    expect(await lastBatch()).toBe('batch-late');
+  });
+
+  it('chains batches without losing an update: read-modify-write increments of one key from two stores', async () => {
+    // Small batches, so several are in flight at once on each store and every batch is decided against its
+    // predecessors' uncommitted writes; the other store's batches break the chains now and then.
+    const local = new EventStore(database.db, { maxBatch: 3, maxInFlight: 4 });
+    const other = new EventStore(database.db, { maxBatch: 2, maxInFlight: 4 });
+    await local.write(put(configMap('counter', { n: '0' })));
+    const increment = (): WriteRequest => ({
+      key: key('counter'),
+      decide: (current) => {
+        if (!current) throw new NotFoundError('', 'configmaps', 'counter');
+        const n = Number((current as { data: { n: string } }).data.n);
+        return { action: 'put', object: { ...current, data: { n: String(n + 1) } } };
+      },
+    });
+    const results = await Promise.all(Array.from({ length: 90 }, (_, i) => (i % 3 === 0 ? other : local).write(increment())));
+    expect(((await local.get(key('counter'))) as unknown as { data: { n: string } }).data.n).toBe('90');
+    // Each increment has its own resourceVersion, and the log holds exactly those, consecutive, each one more.
+    const rvs = results.map((r) => r.resourceVersion).sort((a, b) => a - b);
+    expect(rvs).toEqual(Array.from({ length: 90 }, (_, i) => i + 2));
+    const events = await local.readEvents(1);
+    expect(events.map((e) => (e.object as unknown as { data: { n: string } }).data.n)).toEqual(Array.from({ length: 90 }, (_, i) => String(i + 1)));
+    expect(events.map((e) => e.prevObject?.metadata.resourceVersion)).toEqual(Array.from({ length: 90 }, (_, i) => String(i + 1)));
+  });
+
+  it('fails only the refused write when a chained batch ahead of others errors', async () => {
+    const chained = new EventStore(database.db, { maxBatch: 2, maxInFlight: 4 });
+    const writes = ['c1', 'c2', 'bad', 'c3', 'c4', 'c5', 'c6'].map((n) => chained.write(put(configMap(n, n === 'bad' ? { nul: 'a\u0000b' } : { v: n }))));
+    const results = await Promise.allSettled(writes);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    const events = await chained.readEvents(0);
+    expect(events.map((e) => e.name).sort()).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
+    expect(events.map((e) => e.resourceVersion)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it('isolates a write that Postgres refuses from its batch neighbours', async () => {

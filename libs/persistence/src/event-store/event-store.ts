@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { ExpiredError, InternalError, isStatusError, type KubeObject, type ObjectKey, StatusError } from '@flotilla/domain';
 import type { DB } from '../schema';
@@ -22,9 +23,24 @@ interface AppendedEvent {
 
 type Outcome = { ok: true; result: WriteResult } | { ok: false; error: unknown };
 
+/** Where the log ends: its last resourceVersion and the name of the batch that appended it. */
+interface LogPosition {
+  last: number;
+  batch: string;
+}
+
+/** A batch sent on the chain: the position it was decided at, the one it leaves, and the state it writes by key. */
+interface Link {
+  from: LogPosition;
+  to: LogPosition;
+  writes: Map<string, KubeObject | null>;
+}
+
 export interface EventStoreOptions {
   /** Most writes committed in one transaction. */
   maxBatch?: number;
+  /** Most batches sent and not yet committed (each decided against the state the previous ones leave). */
+  maxInFlight?: number;
   /** Called after each committed batch with its last resourceVersion (e.g. to wake this process's tailer). */
   onCommitted?(resourceVersion: number): void;
 }
@@ -37,15 +53,26 @@ const keyString = (k: ObjectKey) => `${k.group}\u0000${k.resource}\u0000${k.name
 /**
  * The event store: every write appends to `events` and updates `objects` in one transaction.
  *
- * Writes are group-committed: writes that arrive while a batch is committing wait and go together into the next
- * transaction. Each transaction first locks the single `log_state` row, so transactions commit one after another in
+ * Writes are group-committed: writes that arrive while a batch is being decided wait and go together into the next
+ * batch. Each batch's transaction first locks the single `log_state` row, so transactions commit one after another in
  * resourceVersion order; a reader that sees resourceVersion N therefore also sees every position below N (no gaps,
- * see docs/decisions.md). One lock acquisition and one NOTIFY serve a whole batch.
+ * see docs/decisions.md D1). One lock acquisition and one NOTIFY serve a whole batch. Batches are chained (D12): the
+ * next batch is decided and sent while the previous ones commit, and appends only if the log ends with them.
  */
 export class EventStore {
   private readonly pending: PendingWrite[] = [];
-  private flushing = false;
+  /** A batch is being read and decided (one at a time), or decided under the lock. */
+  private planning = false;
+  /** Optimistic batches sent and not yet settled, in log order: each was decided against the state its predecessor leaves. */
+  private readonly chain: Link[] = [];
+  private readonly drainWaiters: (() => void)[] = [];
+  /**
+   * The last chained append sent. Each waits for the one before: sent on separate connections, a later batch could
+   * reach the log lock first, find its predecessor missing and be refused.
+   */
+  private lastAppend: Promise<unknown> = Promise.resolve();
   private readonly maxBatch: number;
+  private readonly maxInFlight: number;
   private contendedUntil = 0;
   private readonly onCommitted?: (resourceVersion: number) => void;
 
@@ -54,16 +81,14 @@ export class EventStore {
     options: EventStoreOptions = {},
   ) {
     this.maxBatch = options.maxBatch ?? 256;
+    this.maxInFlight = options.maxInFlight ?? 2;
     this.onCommitted = options.onCommitted;
   }
 
   write(request: WriteRequest): Promise<WriteResult> {
     return new Promise((resolve, reject) => {
       this.pending.push({ request, resolve, reject });
-      if (!this.flushing) {
-        this.flushing = true;
-        setImmediate(() => void this.flush());
-      }
+      this.pump();
     });
   }
 
@@ -79,62 +104,137 @@ export class EventStore {
     return { type, object: decision.object, resourceVersion: rv };
   }
 
-  private async flush(): Promise<void> {
-    try {
-      while (this.pending.length > 0) {
-        const batch = this.pending.splice(0, this.maxBatch);
-        await this.commitBatch(batch);
-      }
-    } finally {
-      this.flushing = false;
-    }
+  /** Starts deciding the next batch when none is being decided and the chain has room. */
+  private pump(): void {
+    if (this.planning || this.pending.length === 0 || this.chain.length >= this.maxInFlight) return;
+    this.planning = true;
+    // setImmediate, not a microtask: writes arriving in the same turn of the event loop join the batch.
+    setImmediate(() => void this.nextBatch());
   }
 
-  private async commitBatch(batch: PendingWrite[]): Promise<void> {
-    let outcomes: Outcome[];
+  private async nextBatch(): Promise<void> {
+    const batch = this.pending.splice(0, this.maxBatch);
+    let sent: { settled: Promise<void> } | undefined;
     try {
-      outcomes = await this.appendBatch(batch.map((p) => p.request));
+      sent = await this.decideAndSend(batch);
+    } catch (error) {
+      settleAll(batch, error);
+    } finally {
+      this.planning = false;
+      this.pump();
+    }
+    await sent?.settled;
+  }
+
+  /**
+   * Reads the batch's keys and the log position in one snapshot and decides the batch, then sends its append and
+   * returns (without waiting for the commit) so the next batch can be decided meanwhile. While earlier batches are
+   * still committing, the batch is decided against the state they leave: the snapshot overlaid with their writes,
+   * appended after the last of them. When another writer moved the log (or recently did), the batch waits for the
+   * chain to settle and is decided under the lock instead.
+   */
+  private async decideAndSend(batch: PendingWrite[]): Promise<{ settled: Promise<void> } | undefined> {
+    const requests = batch.map((p) => p.request);
+    if (Date.now() < this.contendedUntil) {
+      await this.commitLocked(batch);
+      return undefined;
+    }
+    const links = [...this.chain];
+    const { position, state } = await this.loadCurrent(this.db, keysOf(requests));
+    const known = links.length === 0 || samePosition(position, links[0].from) || links.some((l) => samePosition(position, l.to));
+    if (!known) {
+      this.contendedUntil = Date.now() + CONTENDED_MS;
+      await this.commitLocked(batch);
+      return undefined;
+    }
+    for (const link of links) for (const [k, obj] of link.writes) state.set(k, obj);
+    const from = links.length > 0 ? links[links.length - 1].to : position;
+    const plan = planBatch(requests, from.last, state);
+    if (plan.events.length === 0) {
+      settleOutcomes(batch, plan.outcomes);
+      return undefined;
+    }
+    const link: Link = { from, to: { last: from.last + plan.events.length, batch: randomUUID() }, writes: writesOf(plan) };
+    this.chain.push(link);
+    // Wrapped: an async function would otherwise wait for the commit before returning.
+    return { settled: this.settle(link, batch, plan) };
+  }
+
+  /** Waits for a chained batch's append; a batch that could not append is decided again under the lock. */
+  private async settle(link: Link, batch: PendingWrite[], plan: BatchPlan): Promise<void> {
+    let appended: number | null;
+    let failure: unknown;
+    try {
+      const previous = this.lastAppend;
+      const sending = previous.then(() => this.append(this.db, link.from, link.to.batch, plan));
+      this.lastAppend = sending.catch(() => undefined);
+      appended = await sending;
+    } catch (error) {
+      appended = null;
+      failure = error;
+    }
+    this.unlink(link);
+    if (appended !== null) {
+      settleOutcomes(batch, plan.outcomes);
+      this.onCommitted?.(appended);
+      return;
+    }
+    if (failure === undefined) this.contendedUntil = Date.now() + CONTENDED_MS;
+    await this.drained();
+    if (failure !== undefined && batch.length > 1) {
+      // One bad write (say, a value Postgres refuses) must not fail its neighbours: retry them one by one.
+      for (const p of batch) await this.commitLocked([p]);
+      return;
+    }
+    await this.commitLocked(batch);
+  }
+
+  /** Decides and appends `batch` in one transaction holding the log lock (after the chain settled). */
+  private async commitLocked(batch: PendingWrite[]): Promise<void> {
+    await this.drained();
+    const requests = batch.map((p) => p.request);
+    let outcomes: Outcome[];
+    let last = 0;
+    try {
+      outcomes = await this.db.transaction().execute(async (tx) => {
+        await sql`SELECT 1 FROM log_state WHERE id = 1 FOR UPDATE`.execute(tx);
+        const { position, state } = await this.loadCurrent(tx, keysOf(requests));
+        const plan = planBatch(requests, position.last, state);
+        if (plan.events.length > 0) {
+          const appended = await this.append(tx, position, randomUUID(), plan);
+          if (appended === null) throw new InternalError('the event log moved while locked');
+          last = appended;
+        }
+        return plan.outcomes;
+      });
     } catch (error) {
       if (batch.length > 1) {
-        // One bad write (say, a value Postgres refuses) must not fail its neighbours: retry them one by one.
-        for (const p of batch) await this.commitBatch([p]);
+        for (const p of batch) await this.commitLocked([p]);
         return;
       }
       batch[0].reject(isStatusError(error) ? error : new InternalError(describe(error)));
       return;
     }
-    outcomes.forEach((o, i) => (o.ok ? batch[i].resolve(o.result) : batch[i].reject(o.error)));
-    const last = outcomes.reduce((m, o) => (o.ok && o.result.type !== 'NONE' ? Math.max(m, o.result.resourceVersion) : m), 0);
+    settleOutcomes(batch, outcomes);
     if (last > 0) this.onCommitted?.(last);
   }
 
-  /**
-   * Two round trips and no open transaction when this store is the only writer: read the keys with the log
-   * position, decide, then append with `flotilla_append_batch`, which writes only if the log is still at that
-   * position. When another replica moved the log in between, the batch is decided again under the lock (and the
-   * next batches for a while too, as that replica is likely still writing).
-   */
-  private async appendBatch(requests: WriteRequest[]): Promise<Outcome[]> {
-    const keys = keysOf(requests);
-    if (Date.now() >= this.contendedUntil) {
-      const { last, state } = await this.loadCurrent(this.db, keys);
-      const plan = planBatch(requests, last, state);
-      if (plan.events.length === 0 || (await this.append(this.db, last, plan)) !== null) return plan.outcomes;
-      this.contendedUntil = Date.now() + CONTENDED_MS;
-    }
-    return this.db.transaction().execute(async (tx) => {
-      await sql`SELECT 1 FROM log_state WHERE id = 1 FOR UPDATE`.execute(tx);
-      const { last, state } = await this.loadCurrent(tx, keys);
-      const plan = planBatch(requests, last, state);
-      if (plan.events.length > 0 && (await this.append(tx, last, plan)) === null) throw new InternalError('the event log moved while locked');
-      return plan.outcomes;
-    });
+  private unlink(link: Link): void {
+    const at = this.chain.indexOf(link);
+    if (at >= 0) this.chain.splice(at, 1);
+    if (this.chain.length === 0) this.drainWaiters.splice(0).forEach((wake) => wake());
+    this.pump();
+  }
+
+  /** Resolves once no chained batch is in flight. */
+  private drained(): Promise<void> {
+    return this.chain.length === 0 ? Promise.resolve() : new Promise((resolve) => this.drainWaiters.push(resolve));
   }
 
   /** The log position and the stored objects of `keys`, read in one snapshot. */
-  private async loadCurrent(db: Kysely<DB>, keys: ObjectKey[]): Promise<{ last: number; state: Map<string, KubeObject | null> }> {
-    const rows = await sql<{ last: string; api_group: string | null; resource: string; namespace: string; name: string; object: KubeObject | null }>`
-      SELECT ls.last_resource_version AS last, p.api_group, p.resource, p.namespace, p.name, p.object
+  private async loadCurrent(db: Kysely<DB>, keys: ObjectKey[]): Promise<{ position: LogPosition; state: Map<string, KubeObject | null> }> {
+    const rows = await sql<{ last: string; batch: string; api_group: string | null; resource: string; namespace: string; name: string; object: KubeObject | null }>`
+      SELECT ls.last_resource_version AS last, ls.last_batch AS batch, p.api_group, p.resource, p.namespace, p.name, p.object
       FROM log_state ls
       LEFT JOIN LATERAL (
         SELECT o.api_group, o.resource, o.namespace, o.name, o.object FROM objects o JOIN ${keyTable(keys)} ON ${keyJoin('o')}
@@ -145,15 +245,20 @@ export class EventStore {
       if (r.api_group === null || r.object === null) continue;
       state.set(keyString({ group: r.api_group, resource: r.resource, namespace: r.namespace, name: r.name }), r.object);
     }
-    return { last: Number(rows.rows[0].last), state };
+    return { position: { last: Number(rows.rows[0].last), batch: rows.rows[0].batch }, state };
   }
 
-  /** One statement: the events, the projection, `log_state` and the NOTIFY. Null when the log is no longer at `last`. */
-  private async append(db: Kysely<DB>, last: number, plan: BatchPlan): Promise<number | null> {
+  /**
+   * One statement: the events, the projection, `log_state` and the NOTIFY. Null when the log no longer ends at
+   * `from` (its last resourceVersion and the batch that wrote it).
+   */
+  private async append(db: Kysely<DB>, from: LogPosition, batch: string, plan: BatchPlan): Promise<number | null> {
     const e = plan.events;
     const result = await sql<{ last: string | null }>`
       SELECT flotilla_append_batch(
-        ${last}::bigint,
+        ${from.last}::bigint,
+        ${from.batch}::text,
+        ${batch}::text,
         ${e.map((x) => x.type)}::text[],
         ${e.map((x) => x.key.group)}::text[],
         ${e.map((x) => x.key.resource)}::text[],
@@ -411,6 +516,25 @@ function toPage<T>(rows: { namespace: string | null; name: string | null; object
 
 function withResourceVersion(object: KubeObject, rv: number): KubeObject {
   return { ...object, metadata: { ...object.metadata, resourceVersion: String(rv) } };
+}
+
+function samePosition(a: LogPosition, b: LogPosition): boolean {
+  return a.last === b.last && a.batch === b.batch;
+}
+
+/** The state a plan leaves for each key it writes (null: deleted). */
+function writesOf(plan: BatchPlan): Map<string, KubeObject | null> {
+  const writes = new Map<string, KubeObject | null>();
+  for (const e of plan.events) writes.set(keyString(e.key), e.type === 'DELETED' ? null : e.object);
+  return writes;
+}
+
+function settleOutcomes(batch: PendingWrite[], outcomes: Outcome[]): void {
+  outcomes.forEach((o, i) => (o.ok ? batch[i].resolve(o.result) : batch[i].reject(o.error)));
+}
+
+function settleAll(batch: PendingWrite[], error: unknown): void {
+  for (const p of batch) p.reject(isStatusError(error) ? error : new InternalError(describe(error)));
 }
 
 function describe(error: unknown): string {
