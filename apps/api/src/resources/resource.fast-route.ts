@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { parseRequestInfo } from '../request/request-info';
+import { parseRequestInfo, type RequestInfo } from '../request/request-info';
 import type { UserInfo } from './request-context';
 import { ResourceNotFoundError, type ResourceService } from './resource.service';
 
@@ -12,7 +12,8 @@ import { ResourceNotFoundError, type ResourceService } from './resource.service'
  */
 export function resourceFastRoute(resources: ResourceService, pipeline: RequestHandler[], skip: string[]): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (!isFastResourceRequest(req) || skip.some((prefix) => req.path.startsWith(prefix))) return next();
+    const info = fastResourceRequest(req);
+    if (!info || skip.some((prefix) => req.path.startsWith(prefix))) return next();
     let i = 0;
     const step = (error?: unknown): void => {
       if (error) return next(error);
@@ -25,26 +26,26 @@ export function resourceFastRoute(resources: ResourceService, pipeline: RequestH
         }
         return;
       }
-      serve(resources, req as Request & { user?: UserInfo }, res).catch(next);
+      serve(resources, req as Request & { user?: UserInfo }, res, info).catch(next);
     };
     step();
   };
 }
 
-async function serve(resources: ResourceService, req: Request & { user?: UserInfo }, res: Response): Promise<void> {
-  const ctx = resources.context(req, req.user ?? { username: 'system:anonymous', groups: [] });
+async function serve(resources: ResourceService, req: Request & { user?: UserInfo }, res: Response, info: RequestInfo): Promise<void> {
+  const ctx = resources.context(req, req.user ?? { username: 'system:anonymous', groups: [] }, info);
   if (!ctx) throw new ResourceNotFoundError();
   await resources.handle(ctx, req, res);
 }
 
-/** A path `ResourceController` would serve, with a verb other than watch; anything doubtful takes the usual route. */
-function isFastResourceRequest(req: Request): boolean {
+/** What the request addresses, if `ResourceController` would serve it with a verb other than watch; anything doubtful takes the usual route. */
+function fastResourceRequest(req: Request): RequestInfo | undefined {
   const url = req.url;
-  if (!url.startsWith('/api/') && !url.startsWith('/apis/')) return false;
+  if (!url.startsWith('/api/') && !url.startsWith('/apis/')) return undefined;
   try {
     const info = parseRequestInfo(req.method, req.path, req.query as Record<string, unknown>);
-    return info !== undefined && info.verb !== 'watch' && !info.subresource?.startsWith('__method:');
+    return info !== undefined && info.verb !== 'watch' && !info.subresource?.startsWith('__method:') ? info : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }

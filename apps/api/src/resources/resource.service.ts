@@ -30,10 +30,10 @@ export class ResourceService {
     private readonly streamer: WatchStreamer,
   ) {}
 
-  /** Parses the request into a context; undefined for paths that are not resource requests. */
-  context(req: Request, user: UserInfo): RequestContext | undefined {
+  /** Parses the request (unless `parsed` already is) into a context; undefined for paths that are not resource requests. */
+  context(req: Request, user: UserInfo, parsed?: RequestInfo): RequestContext | undefined {
     const query = req.query as Record<string, unknown>;
-    const info = parseRequestInfo(req.method, req.path, query);
+    const info = parsed ?? parseRequestInfo(req.method, req.path, query);
     if (!info) return undefined;
     if (info.subresource?.startsWith('__method:')) throw new MethodNotAllowedError();
     const rt = this.registry.lookup(info.group, info.version, info.resource);

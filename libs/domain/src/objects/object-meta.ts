@@ -69,6 +69,23 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A deep copy of a JSON value: objects here are decoded request bodies and stored rows, plain trees of objects,
+ * arrays and primitives, which this copies several times faster than `structuredClone` (docs/decisions.md D13).
+ * A `__proto__` key stays an own property, as JSON.parse makes it.
+ */
 export function deepClone<T>(value: T): T {
-  return structuredClone(value);
+  return cloneJson(value) as T;
+}
+
+function cloneJson(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(cloneJson);
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = cloneJson((value as Record<string, unknown>)[key]);
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else copy[key] = item;
+  }
+  return copy;
 }
