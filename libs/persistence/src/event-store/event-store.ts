@@ -179,13 +179,8 @@ export class EventStore {
       this.onCommitted?.(appended);
       return;
     }
+    // Refused without an error: another writer moved the log. With an error, the locked path isolates the bad write.
     if (failure === undefined) this.contendedUntil = Date.now() + CONTENDED_MS;
-    await this.drained();
-    if (failure !== undefined && batch.length > 1) {
-      // One bad write (say, a value Postgres refuses) must not fail its neighbours: retry them one by one.
-      for (const p of batch) await this.commitLocked([p]);
-      return;
-    }
     await this.commitLocked(batch);
   }
 
@@ -208,11 +203,9 @@ export class EventStore {
         return plan.outcomes;
       });
     } catch (error) {
-      if (batch.length > 1) {
-        for (const p of batch) await this.commitLocked([p]);
-        return;
-      }
-      batch[0].reject(isStatusError(error) ? error : new InternalError(describe(error)));
+      if (batch.length === 1) return settleAll(batch, error);
+      // One bad write (say, a value Postgres refuses) must not fail its neighbours: retry them one by one.
+      for (const p of batch) await this.commitLocked([p]);
       return;
     }
     settleOutcomes(batch, outcomes);
