@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BenchContext, FigureModule, FigureResult, Metric } from '../bench.types';
 import { compare, createObject, ensureNamespace } from '../support/flotilla-ops';
-import { closedLoop } from '../support/load';
+import type { Client } from '../support/https-client';
+import { closedLoop, type LoadResult } from '../support/load';
 import { configMap } from '../support/objects';
 import { summarizeProfile } from '../support/profile-summary';
 
@@ -19,14 +20,8 @@ export const createThroughput: FigureModule = {
     const { sizes } = ctx;
     const client = ctx.flotilla.client(sizes.clients);
     await ensureNamespace(client, NS);
-    const acked = new Map<string, number>();
     const path = `/api/v1/namespaces/${NS}/configmaps`;
-    const load = await closedLoop(sizes.clients, sizes.throughputSeconds, async (c, seq) => {
-      const name = `c-${c}-${seq}`;
-      acked.set(name, await createObject(client, path, configMap(NS, name, sizes.configMapBytes)));
-    });
-    if (load.failed > 0) ctx.violation(this.id, `${load.failed} creates failed: ${load.firstError}`);
-    await checkStored(ctx, acked);
+    const load = await measureCreates(ctx, client, 'c');
     const batching = await ctx.flotilla.database.pool.query<{ events: string; transactions: string }>(
       `SELECT count(*) AS events, count(DISTINCT created_at) AS transactions FROM events WHERE namespace = $1 AND resource = 'configmaps'`,
       [NS],
@@ -45,14 +40,7 @@ export const createThroughput: FigureModule = {
       ctx.log(`create path profile written to ${file}`);
     }
 
-    const tlsClient = ctx.flotilla.client(sizes.clients, 'https');
-    const tlsAcked = new Map<string, number>();
-    const tls = await closedLoop(sizes.clients, sizes.throughputSeconds, async (c, seq) => {
-      const name = `t-${c}-${seq}`;
-      tlsAcked.set(name, await createObject(tlsClient, path, configMap(NS, name, sizes.configMapBytes)));
-    });
-    if (tls.failed > 0) ctx.violation(this.id, `${tls.failed} creates over TLS failed: ${tls.firstError}`);
-    await checkStored(ctx, tlsAcked);
+    const tls = await measureCreates(ctx, ctx.flotilla.client(sizes.clients, 'https'), 't', ' over TLS');
     ctx.log(`create over TLS: ${tls.perSecond.toFixed(0)}/s`);
 
     const flotilla: Metric = { value: load.perSecond, unit: 'objects/s' };
@@ -84,6 +72,20 @@ export const createThroughput: FigureModule = {
     ];
   },
 };
+
+/** The closed-loop create load through `client`, names prefixed `prefix`; every acknowledged create must be stored. */
+async function measureCreates(ctx: BenchContext, client: Client, prefix: string, how = ''): Promise<LoadResult> {
+  const { sizes } = ctx;
+  const path = `/api/v1/namespaces/${NS}/configmaps`;
+  const acked = new Map<string, number>();
+  const load = await closedLoop(sizes.clients, sizes.throughputSeconds, async (c, seq) => {
+    const name = `${prefix}-${c}-${seq}`;
+    acked.set(name, await createObject(client, path, configMap(NS, name, sizes.configMapBytes)));
+  });
+  if (load.failed > 0) ctx.violation('create', `${load.failed} creates${how} failed: ${load.firstError}`);
+  await checkStored(ctx, acked);
+  return load;
+}
 
 async function checkStored(ctx: BenchContext, acked: Map<string, number>): Promise<void> {
   const rows = await ctx.flotilla.database.pool.query<{ name: string; rv: string }>(

@@ -172,7 +172,7 @@ const RV_KEY = '"resourceVersion":"';
  * the bottleneck. The server writes `type` first and the only `resourceVersion` key is the object's metadata one
  * (the bench's ConfigMaps carry no other), which the sampled full parse in `flotillaSide` confirms.
  */
-export function readWatchLine(json: string): { type: string; resourceVersion: number } {
+function readWatchLine(json: string): { type: string; resourceVersion: number } {
   if (!json.startsWith(TYPE_PREFIX)) return fullRead(json);
   const type = json.slice(TYPE_PREFIX.length, json.indexOf('"', TYPE_PREFIX.length));
   if (type === 'ERROR') return { type, resourceVersion: NaN };

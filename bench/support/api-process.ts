@@ -7,7 +7,7 @@ import { ensurePki } from '../../apps/api/src/security';
 /** Messages the bench process sends to this API process over IPC. */
 export type ApiCommand = { type: 'memory' } | { type: 'profile-start' } | { type: 'profile-stop' } | { type: 'stop' };
 export type ApiReply =
-  | { type: 'ready'; url: string; tlsUrl: string; token: string; caCertPem: string }
+  | { type: 'ready'; url: string; tlsUrl: string; caCertPem: string }
   | { type: 'memory'; rss: number; heapUsed: number; watchers: number }
   | { type: 'profile'; profile: unknown }
   | { type: 'failed'; message: string };
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   });
   // The bench process went away (crashed or killed): do not outlive it.
   process.on('disconnect', () => process.exit(1));
-  reply({ type: 'ready', url: server.loopbackUrl as string, tlsUrl: server.url, token, caCertPem: pki.caCertPem });
+  reply({ type: 'ready', url: server.loopbackUrl as string, tlsUrl: server.url, caCertPem: pki.caCertPem });
 }
 
 main().catch((e: unknown) => {

@@ -24,8 +24,6 @@ type Ready = Extract<ApiReply, { type: 'ready' }>;
 export interface FlotillaTarget {
   database: TestDatabase;
   replicas: number;
-  /** The first replica's plain HTTP loopback listener (for logs). */
-  url: string;
   /** Each replica's URL on `transport`. */
   urlsOf(transport: Transport): string[];
   /** The bearer token and the CA of the API's serving certificate, for clients other than `client()`. */
@@ -63,7 +61,6 @@ export async function startFlotilla(replicas = 1): Promise<FlotillaTarget> {
   return {
     database,
     replicas,
-    url: ready[0].url,
     urlsOf,
     token,
     caCertPem,

@@ -73,7 +73,7 @@ export class UpgradeWatchSink implements WatchSink {
 }
 
 /** The message as one WebSocket frame in `framing`, shared by every socket with that framing. */
-export function frameOf(message: WatchMessage, framing: WatchFraming): Buffer {
+function frameOf(message: WatchMessage, framing: WatchFraming): Buffer {
   return message.encoded(`ws-${framing}`, (m) => {
     const { data, binary } = encodeWatchMessage(m.json, framing);
     return serverFrame(typeof data === 'string' ? Buffer.from(data, 'utf8') : data, binary);
