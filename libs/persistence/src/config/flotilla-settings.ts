@@ -30,11 +30,13 @@ class UrlWithProtocol implements ValidatorConstraintInterface {
   }
 }
 
+const PORT_RANGE = { message: 'must be an integer from 1 to 65535' };
+
 /** Validated process configuration. Build it with loadSettings(); every field is final. */
 export class FlotillaSettings {
-  @IsInt({ message: 'must be an integer from 1 to 65535' })
-  @Min(1, { message: 'must be an integer from 1 to 65535' })
-  @Max(65535, { message: 'must be an integer from 1 to 65535' })
+  @IsInt(PORT_RANGE)
+  @Min(1, PORT_RANGE)
+  @Max(65535, PORT_RANGE)
   port!: number;
 
   /**
@@ -42,9 +44,9 @@ export class FlotillaSettings {
    * same machine (a TLS-terminating proxy, local tools). Bearer tokens are still required there.
    */
   @IsOptional()
-  @IsInt({ message: 'must be an integer from 1 to 65535' })
-  @Min(1, { message: 'must be an integer from 1 to 65535' })
-  @Max(65535, { message: 'must be an integer from 1 to 65535' })
+  @IsInt(PORT_RANGE)
+  @Min(1, PORT_RANGE)
+  @Max(65535, PORT_RANGE)
   loopbackHttpPort?: number;
 
   /** Absolute path. */
