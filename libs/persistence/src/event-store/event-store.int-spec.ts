@@ -121,6 +121,7 @@ describe(EventStore.name, () => {
   it('chains batches without losing an update: read-modify-write increments of one key from two stores', async () => {
     // Small batches, so several are in flight at once on each store and every batch is decided against its
     // predecessors' uncommitted writes; the other store's batches break the chains now and then.
+    const counterOf = (obj: KubeObject | null) => (obj as unknown as { data: { n: string } }).data.n;
     const local = new EventStore(database.db, { maxBatch: 3, maxInFlight: 4 });
     const other = new EventStore(database.db, { maxBatch: 2, maxInFlight: 4 });
     await local.write(put(configMap('counter', { n: '0' })));
@@ -128,17 +129,16 @@ describe(EventStore.name, () => {
       key: key('counter'),
       decide: (current) => {
         if (!current) throw new NotFoundError('', 'configmaps', 'counter');
-        const n = Number((current as { data: { n: string } }).data.n);
-        return { action: 'put', object: { ...current, data: { n: String(n + 1) } } };
+        return { action: 'put', object: { ...current, data: { n: String(Number(counterOf(current)) + 1) } } };
       },
     });
     const results = await Promise.all(Array.from({ length: 90 }, (_, i) => (i % 3 === 0 ? other : local).write(increment())));
-    expect(((await local.get(key('counter'))) as unknown as { data: { n: string } }).data.n).toBe('90');
+    expect(counterOf(await local.get(key('counter')))).toBe('90');
     // Each increment has its own resourceVersion, and the log holds exactly those, consecutive, each one more.
     const rvs = results.map((r) => r.resourceVersion).sort((a, b) => a - b);
     expect(rvs).toEqual(Array.from({ length: 90 }, (_, i) => i + 2));
     const events = await local.readEvents(1);
-    expect(events.map((e) => (e.object as unknown as { data: { n: string } }).data.n)).toEqual(Array.from({ length: 90 }, (_, i) => String(i + 1)));
+    expect(events.map((e) => counterOf(e.object))).toEqual(Array.from({ length: 90 }, (_, i) => String(i + 1)));
     expect(events.map((e) => e.prevObject?.metadata.resourceVersion)).toEqual(Array.from({ length: 90 }, (_, i) => String(i + 1)));
   });
 
