@@ -18,7 +18,8 @@ function urlFor(database: string): string {
   return url.toString();
 }
 
-async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+/** Runs `fn` with a connection to the test server itself (to create and drop databases), closed afterwards. */
+export async function onTestServer<T>(fn: (c: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: TEST_SERVER_URL });
   await client.connect();
   try {
@@ -31,7 +32,7 @@ async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
 /** A fresh, migrated database for one test file. */
 export async function createTestDatabase(prefix = 'flotilla_test'): Promise<TestDatabase> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  await onTestServer((c) => c.query(`CREATE DATABASE ${name}`));
   const database = openDatabase(urlFor(name), { max: 20 });
   await runMigrations(database.db, migrations);
   return {
@@ -39,7 +40,7 @@ export async function createTestDatabase(prefix = 'flotilla_test'): Promise<Test
     name,
     async drop() {
       await database.close();
-      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await onTestServer((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
 }

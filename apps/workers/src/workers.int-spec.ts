@@ -8,20 +8,11 @@ import { QueueConnection, REDIS_PREFIX } from './queue/queue-connection';
 import { RoleRegistry } from './roles/role-registry';
 import { SystemQueueService } from './system/system-queue.service';
 import { startWorkers } from './workers.bootstrap';
+import { onTestServer, TEST_REDIS_URL, TEST_SERVER_URL } from '../../../test/support/test-database';
 
-const SERVER_URL = process.env.FLOTILLA_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** A database index of its own, so the queue can be wiped after the test. */
-const REDIS_URL = `${process.env.FLOTILLA_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'}/7`;
+const REDIS_URL = `${TEST_REDIS_URL}/7`;
 
-async function onServer<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 describe('workers against the real Redis', () => {
   let app: INestApplicationContext;
@@ -69,18 +60,18 @@ describe('workers against the real Redis', () => {
 
 describe('workers against the real Postgres (BullMQ PostgreSQL backend)', () => {
   const database = `flotilla_test_${randomBytes(6).toString('hex')}`;
-  const url = new URL(SERVER_URL);
+  const url = new URL(TEST_SERVER_URL);
   url.pathname = `/${database}`;
   let app: INestApplicationContext;
 
   beforeAll(async () => {
-    await onServer((c) => c.query(`CREATE DATABASE ${database}`));
+    await onTestServer((c) => c.query(`CREATE DATABASE ${database}`));
     app = await startWorkers(loadSettings({ DATABASE_URL: url.toString(), FLOTILLA_LOG_LEVEL: 'warn' }));
   });
 
   afterAll(async () => {
     await app?.close();
-    await onServer((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    await onTestServer((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
   });
 
   it('migrates the bullmq schema and completes a WorkerStarted job through Postgres', async () => {
@@ -88,7 +79,7 @@ describe('workers against the real Postgres (BullMQ PostgreSQL backend)', () => 
     expect(trip.processedBy).toBe(process.pid);
     expect(app.get(QueueConnection).kind).toBe('postgres');
     expect(app.get(QueueConnection).describe()).toBe(`postgres at ${url.host}/${database}`);
-    const schemas = await onServer(async () => {
+    const schemas = await onTestServer(async () => {
       const client = new Client({ connectionString: url.toString() });
       await client.connect();
       try {
@@ -106,7 +97,7 @@ describe('workers against the real Postgres (BullMQ PostgreSQL backend)', () => 
 
   it('leaves no connection to the database after shutdown', async () => {
     const count = () =>
-      onServer(async (c) =>
+      onTestServer(async (c) =>
         Number((await c.query('SELECT count(*) FROM pg_stat_activity WHERE datname = $1', [database])).rows[0].count),
       );
     expect(await count()).toBeGreaterThan(0);

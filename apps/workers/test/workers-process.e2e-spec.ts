@@ -2,11 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { onTestServer, TEST_SERVER_URL } from '../../../test/support/test-database';
 
 /** The built workers program (npm test builds dist/ before jest runs). */
 const MAIN = join(__dirname, '..', 'dist', 'main.js');
-const SERVER_URL = process.env.FLOTILLA_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 interface Run {
   child: ChildProcess;
@@ -38,26 +37,17 @@ async function waitFor(r: Run, text: string, timeoutMs = 30_000): Promise<void> 
   }
 }
 
-async function onServer<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 describe('workers process', () => {
   const database = `flotilla_test_${randomBytes(6).toString('hex')}`;
-  const url = new URL(SERVER_URL);
+  const url = new URL(TEST_SERVER_URL);
   url.pathname = `/${database}`;
 
   beforeAll(async () => {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build (npm test does)`);
-    await onServer((c) => c.query(`CREATE DATABASE ${database}`));
+    await onTestServer((c) => c.query(`CREATE DATABASE ${database}`));
   });
-  afterAll(() => onServer((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)));
+  afterAll(() => onTestServer((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)));
 
   it.each(['SIGTERM', 'SIGINT'] as const)('starts on the Postgres queue backend and exits 0 on %s', async (signal) => {
     const r = run({ DATABASE_URL: url.toString(), FLOTILLA_WORKER_ROLES: 'scheduler' });
