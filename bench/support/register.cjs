@@ -1,5 +1,5 @@
 // Runs the TypeScript sources directly (no build step): a require hook that compiles .ts with @swc/core, using the
-// same options as jest.config.js, and resolves the @flotilla/* workspace packages to their sources.
+// options jest uses too (scripts/lib/swc-options.cjs), and resolves the @flotilla/* workspace packages to their sources.
 const fs = require('node:fs');
 const path = require('node:path');
 const Module = require('node:module');
@@ -11,15 +11,7 @@ const sources = {
   '@flotilla/persistence': path.join(root, 'libs/persistence/src/index.ts'),
   '@flotilla/migrations': path.join(root, 'migrations/index.ts'),
 };
-const options = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-  },
-  module: { type: 'commonjs' },
-  sourceMaps: 'inline',
-};
+const options = require('../../scripts/lib/swc-options.cjs');
 
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {

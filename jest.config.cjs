@@ -1,14 +1,6 @@
 // One jest config for every tier. Tests import libraries from source, so no build is needed to run them;
 // the end-to-end tests that spawn `node` processes rely on `npm test` having built dist/ first.
-const swc = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-  },
-  module: { type: 'commonjs' },
-  sourceMaps: 'inline',
-};
+const swc = require('./scripts/lib/swc-options.cjs');
 
 module.exports = {
   testEnvironment: 'node',
