@@ -103,7 +103,7 @@ describe(EventStore.name, () => {
     const lastBatch = async () => (await sql<{ b: string }>`SELECT last_batch AS b FROM log_state WHERE id = 1`.execute(database.db)).rows[0].b;
     const append = (expectedLast: number, expectedBatch: string, name: string) => sql<{ last: string | null }>`
       SELECT flotilla_append_batch(${expectedLast}::bigint, ${expectedBatch}::text, ${`batch-${name}`}::text, ${['ADDED']}::text[], ${['']}::text[],
-        ${['configmaps']}::text[], ${['default']}::text[], ${[name]}::text[], ${[`uid-${name}`]}::text[], ${[`{"metadata":{"name":"${name}"}}`]}::text[],
+        ${['configmaps']}::text[], ${['default']}::text[], ${[name]}::text[], ${[`uid-${name}`]}::text[], ${`[{"metadata":{"name":"${name}"}}]`}::jsonb,
         ${[null]}::text[], ${[null]}::text[], ${[null]}::bigint[], ${[expectedLast + 1]}::bigint[], ${[]}::bigint[], 'unused') AS last`.execute(database.db);
     const first = await lastBatch();
     expect(first).not.toBe('');
@@ -221,15 +221,19 @@ describe(EventStore.name, () => {
   });
 
   it('delivers every event exactly once and in order to tailers and watchers while 16 writers run on two stores', async () => {
-    const second = new EventStore(database.db);
-    const stores = [store, second];
+    // As in two API replicas: each store hands its commits to its own process's tailers, which read the rest back.
+    const localTailers: LogTailer[][] = [[], []];
+    const stores = [0, 1].map((i) => new EventStore(database.db, { onCommitted: (after, events) => localTailers[i].forEach((t) => t.committed(after, events)) }));
     const writers = 16;
     const writesEach = 60;
     const tailers = await Promise.all(Array.from({ length: 4 }, () => startTailer(database.url, store)));
+    localTailers[0].push(tailers[0], tailers[1]);
+    localTailers[1].push(tailers[2]);
     const seen: StoredEvent[][] = tailers.map(() => []);
     tailers.forEach((t, i) => t.onEvents((events) => seen[i].push(...events)));
 
     const hubTailer = await startTailer(database.url, store);
+    localTailers[0].push(hubTailer);
     const hub = new WatchHub(hubTailer, store);
     const watched: { from: number; namespace?: string; events: StoredEvent[] }[] = [];
     const watch = (from: number, namespace?: string) => {
@@ -267,6 +271,9 @@ describe(EventStore.name, () => {
     const all = await store.readEvents(0, { limit: 100_000 });
     expect(all.map((e) => e.resourceVersion)).toEqual(range(1, last));
     for (const s of seen) expect(s.map((e) => e.resourceVersion)).toEqual(range(1, last));
+    // Delivered from memory or read back, an event is the same.
+    const content = (e: StoredEvent) => [e.type, e.namespace, e.name, e.uid, e.object, e.prevObject, e.actor, e.fieldManager];
+    for (const s of seen) expect(s.map(content)).toEqual(all.map(content));
     expect(watched.length).toBeGreaterThanOrEqual(14);
     for (const w of watched) {
       const expected = all.filter((e) => e.resourceVersion > w.from && (w.namespace === undefined || e.namespace === w.namespace));

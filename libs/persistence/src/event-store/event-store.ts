@@ -19,6 +19,8 @@ interface AppendedEvent {
   object: KubeObject;
   request: WriteRequest;
   prevResourceVersion: number | null;
+  /** The object before this event (null for ADDED). */
+  prevObject: KubeObject | null;
 }
 
 type Outcome = { ok: true; result: WriteResult } | { ok: false; error: unknown };
@@ -41,8 +43,11 @@ export interface EventStoreOptions {
   maxBatch?: number;
   /** Most batches sent and not yet committed (each decided against the state the previous ones leave). */
   maxInFlight?: number;
-  /** Called after each committed batch with its last resourceVersion (e.g. to wake this process's tailer). */
-  onCommitted?(resourceVersion: number): void;
+  /**
+   * Called after each committed batch with the events it appended (resourceVersions `after + 1 …`), so this
+   * process's tailer can deliver them without reading them back.
+   */
+  onCommitted?(after: number, events: StoredEvent[]): void;
 }
 
 /** After losing an append to another writer, batches are decided under the lock for this long. */
@@ -74,7 +79,7 @@ export class EventStore {
   private readonly maxBatch: number;
   private readonly maxInFlight: number;
   private contendedUntil = 0;
-  private readonly onCommitted?: (resourceVersion: number) => void;
+  private readonly onCommitted?: (after: number, events: StoredEvent[]) => void;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -176,7 +181,7 @@ export class EventStore {
     this.unlink(link);
     if (appended !== null) {
       settleOutcomes(batch, plan.outcomes);
-      this.onCommitted?.(appended);
+      this.committed(link.from.last, plan);
       return;
     }
     // Refused without an error: another writer moved the log. With an error, the locked path isolates the bad write.
@@ -189,7 +194,7 @@ export class EventStore {
     await this.drained();
     const requests = batch.map((p) => p.request);
     let outcomes: Outcome[];
-    let last = 0;
+    let committed: { after: number; plan: BatchPlan } | undefined;
     try {
       outcomes = await this.db.transaction().execute(async (tx) => {
         await sql`SELECT 1 FROM log_state WHERE id = 1 FOR UPDATE`.execute(tx);
@@ -198,7 +203,7 @@ export class EventStore {
         if (plan.events.length > 0) {
           const appended = await this.append(tx, position, randomUUID(), plan);
           if (appended === null) throw new InternalError('the event log moved while locked');
-          last = appended;
+          committed = { after: position.last, plan };
         }
         return plan.outcomes;
       });
@@ -209,7 +214,30 @@ export class EventStore {
       return;
     }
     settleOutcomes(batch, outcomes);
-    if (last > 0) this.onCommitted?.(last);
+    if (committed) this.committed(committed.after, committed.plan);
+  }
+
+  /** Hands a committed plan's events to `onCommitted`, as the log now holds them. */
+  private committed(after: number, plan: BatchPlan): void {
+    if (!this.onCommitted) return;
+    const time = new Date();
+    this.onCommitted(
+      after,
+      plan.events.map((e, i) => ({
+        resourceVersion: after + i + 1,
+        type: e.type,
+        group: e.key.group,
+        resource: e.key.resource,
+        namespace: e.key.namespace,
+        name: e.key.name,
+        uid: e.object.metadata.uid ?? '',
+        object: e.object,
+        actor: e.request.actor ?? null,
+        fieldManager: e.request.fieldManager ?? null,
+        time,
+        prevObject: e.prevObject,
+      })),
+    );
   }
 
   private unlink(link: Link): void {
@@ -258,7 +286,7 @@ export class EventStore {
         ${e.map((x) => x.key.namespace)}::text[],
         ${e.map((x) => x.key.name)}::text[],
         ${e.map((x) => x.object.metadata.uid ?? '')}::text[],
-        ${e.map((x) => JSON.stringify(x.object))}::text[],
+        ${jsonArray(e.map((x) => x.object))}::jsonb,
         ${e.map((x) => x.request.actor ?? null)}::text[],
         ${e.map((x) => x.request.fieldManager ?? null)}::text[],
         ${e.map((x) => x.prevResourceVersion)}::bigint[],
@@ -444,7 +472,7 @@ function planBatch(requests: WriteRequest[], last: number, state: Map<string, Ku
       const object = withResourceVersion(decision.object, rv);
       const type: EventType = decision.action === 'delete' ? 'DELETED' : current ? 'MODIFIED' : 'ADDED';
       const prevResourceVersion = current ? Number(current.metadata.resourceVersion) : null;
-      events.push({ type, key: request.key, object, request, prevResourceVersion });
+      events.push({ type, key: request.key, object, request, prevResourceVersion, prevObject: current });
       state.set(k, type === 'DELETED' ? null : object);
       finalRv.set(k, { rv, deleted: type === 'DELETED' });
       outcomes.push({ ok: true, result: { type, object, resourceVersion: rv } });
@@ -509,6 +537,13 @@ function toPage<T>(rows: { namespace: string | null; name: string | null; object
 
 function withResourceVersion(object: KubeObject, rv: number): KubeObject {
   return { ...object, metadata: { ...object.metadata, resourceVersion: String(rv) } };
+}
+
+/** The objects as one JSON array text: Postgres parses it once, where a text[] of JSON texts is unescaped first. */
+function jsonArray(objects: KubeObject[]): string {
+  let text = '[';
+  for (let i = 0; i < objects.length; i++) text += (i === 0 ? '' : ',') + JSON.stringify(objects[i]);
+  return text + ']';
 }
 
 function samePosition(a: LogPosition, b: LogPosition): boolean {

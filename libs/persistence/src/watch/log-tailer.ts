@@ -2,6 +2,9 @@ import { Client } from 'pg';
 import { EVENTS_CHANNEL, type EventStore } from '../event-store/event-store';
 import type { StoredEvent } from '../event-store/event-store.types';
 
+/** Most undelivered local batches held; past this they are dropped and read back from the log instead. */
+const MAX_LOCAL_BATCHES = 1024;
+
 export interface LogTailerOptions {
   /** Safety-net poll when no NOTIFY arrives (a lost connection, a missed notification). */
   pollIntervalMs?: number;
@@ -13,6 +16,9 @@ export interface LogTailerOptions {
  * Follows the event log from one position on, once per process: woken by LISTEN/NOTIFY, with a poll as safety net.
  * Reads `resource_version > position` in order; commits are serialised by the log lock, so what it reads has no gaps.
  * A lost LISTEN connection is re-opened with back-off; reading resumes from the last position, so nothing is missed.
+ *
+ * This process's own commits are handed over as they commit (`committed`) and delivered from memory when they start
+ * exactly at the current position: only other processes' events are read back from Postgres (docs/decisions.md D14).
  */
 export class LogTailer {
   private position = 0;
@@ -23,6 +29,8 @@ export class LogTailer {
   private again = false;
   private stopped = false;
   private readonly subscribers = new Set<(events: StoredEvent[]) => void>();
+  /** This process's committed batches not yet delivered, by the resourceVersion each follows. */
+  private readonly local = new Map<number, StoredEvent[]>();
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
 
@@ -62,7 +70,16 @@ export class LogTailer {
     return () => this.subscribers.delete(subscriber);
   }
 
-  /** Reads whatever the log has past the current position (also called right after this process commits). */
+  /** A batch this process committed: events `after + 1 …`, delivered from memory when the tailer gets there. */
+  committed(after: number, events: StoredEvent[]): void {
+    if (this.stopped || events.length === 0) return;
+    // A tailer that cannot catch up (Postgres unreachable) reads these back later instead of holding them all.
+    if (this.local.size >= MAX_LOCAL_BATCHES) this.local.clear();
+    this.local.set(after, events);
+    this.kick();
+  }
+
+  /** Reads whatever the log has past the current position. */
   kick(): void {
     if (this.stopped) return;
     if (this.pumping) {
@@ -88,11 +105,12 @@ export class LogTailer {
       do {
         this.again = false;
         for (;;) {
-          const events = await this.store.readEvents(this.position, { limit: this.batchSize });
+          const own = this.takeLocal();
+          const events = own ?? (await this.store.readEvents(this.position, { limit: this.batchSize }));
           if (events.length === 0) break;
           this.position = events[events.length - 1].resourceVersion;
           for (const s of this.subscribers) s(events);
-          if (events.length < this.batchSize) break;
+          if (!own && events.length < this.batchSize) break;
         }
       } while (this.again && !this.stopped);
     } catch (error) {
@@ -100,6 +118,14 @@ export class LogTailer {
     } finally {
       this.pumping = false;
     }
+  }
+
+  /** The local batch that starts right after the current position, if any; drops those already passed. */
+  private takeLocal(): StoredEvent[] | undefined {
+    if (this.local.size === 0) return undefined;
+    const next = this.local.get(this.position);
+    for (const after of this.local.keys()) if (after <= this.position) this.local.delete(after);
+    return next;
   }
 
   private async connect(attempt = 0): Promise<void> {

@@ -1,0 +1,85 @@
+import { Kysely, sql } from 'kysely';
+
+/**
+ * `flotilla_append_batch` without reading its own events back (docs/decisions.md D14). The version before inserted
+ * the events and then selected them again by resourceVersion to fill `objects`; on a table not yet analyzed (every
+ * new cluster) the cached plan for that select was a sequential scan of the whole log, once per batch. Now one
+ * statement inserts the events and feeds `objects` and the deletions from the inserted rows (RETURNING), so no plan
+ * reads the log at all.
+ *
+ * The objects arrive as one JSON array (`event_objects jsonb`) instead of a text[] of JSON texts: Postgres parses
+ * them once, as JSON, instead of first unescaping an array literal and then parsing each element.
+ *
+ * Within the one statement the projection's upserts and deletes touch disjoint keys (`put_rvs` and `delete_rvs` name
+ * each key's final event only), as sibling data-modifying CTEs must.
+ */
+export async function up(db: Kysely<any>): Promise<void> {
+  await sql`DROP FUNCTION IF EXISTS flotilla_append_batch(bigint, text, text, text[], text[], text[], text[], text[], text[], text[], text[], text[], bigint[], bigint[], bigint[], text)`.execute(db);
+  await sql`
+    CREATE OR REPLACE FUNCTION flotilla_append_batch(
+      expected_last bigint,
+      expected_batch text,
+      new_batch text,
+      event_types text[],
+      event_groups text[],
+      event_resources text[],
+      event_namespaces text[],
+      event_names text[],
+      event_uids text[],
+      event_objects jsonb,
+      event_actors text[],
+      event_field_managers text[],
+      event_prev_rvs bigint[],
+      put_rvs bigint[],
+      delete_rvs bigint[],
+      channel text
+    ) RETURNS bigint
+    LANGUAGE plpgsql AS $fn$
+    DECLARE
+      current_last bigint;
+      current_batch text;
+      new_last bigint := expected_last + cardinality(event_types);
+    BEGIN
+      SELECT last_resource_version, last_batch INTO current_last, current_batch FROM log_state WHERE id = 1 FOR UPDATE;
+      IF current_last <> expected_last OR current_batch <> expected_batch THEN
+        RETURN NULL;
+      END IF;
+      WITH appended AS (
+        INSERT INTO events (resource_version, event_type, api_group, resource, namespace, name, uid, object, actor, field_manager, prev_resource_version)
+        SELECT expected_last + e.i, e.t, e.g, e.r, e.ns, e.n, e.uid, e.o, e.actor, e.fm, e.prev
+        FROM ROWS FROM (
+          unnest(event_types), unnest(event_groups), unnest(event_resources), unnest(event_namespaces), unnest(event_names),
+          unnest(event_uids), jsonb_array_elements(event_objects), unnest(event_actors), unnest(event_field_managers),
+          unnest(event_prev_rvs)
+        ) WITH ORDINALITY AS e(t, g, r, ns, n, uid, o, actor, fm, prev, i)
+        RETURNING resource_version, api_group, resource, namespace, name, uid, object
+      ),
+      stored AS (
+        INSERT INTO objects (api_group, resource, namespace, name, uid, resource_version, object)
+        SELECT a.api_group, a.resource, a.namespace, a.name, a.uid, a.resource_version, a.object
+        FROM appended a WHERE a.resource_version = ANY(put_rvs)
+        ON CONFLICT (api_group, resource, namespace, name)
+        DO UPDATE SET uid = excluded.uid, resource_version = excluded.resource_version, object = excluded.object
+      ),
+      removed AS (
+        DELETE FROM objects o USING appended a
+        WHERE a.resource_version = ANY(delete_rvs)
+          AND o.api_group = a.api_group AND o.resource = a.resource AND o.namespace = a.namespace AND o.name = a.name
+      )
+      DELETE FROM allocations al
+      WHERE al.owner IN (
+        SELECT a.api_group || '/' || a.resource || '/' || a.namespace || '/' || a.name
+        FROM appended a WHERE a.resource_version = ANY(delete_rvs));
+      UPDATE log_state SET last_resource_version = new_last, last_batch = new_batch WHERE id = 1;
+      PERFORM pg_notify(channel, new_last::text);
+      RETURN new_last;
+    END
+    $fn$`.execute(db);
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await sql`DROP FUNCTION IF EXISTS flotilla_append_batch(bigint, text, text, text[], text[], text[], text[], text[], text[], jsonb, text[], text[], bigint[], bigint[], bigint[], text)`.execute(db);
+  // The version this one replaced.
+  const { up: previous } = await import('./20261123230000-chained-batches');
+  await previous(db);
+}
