@@ -25,7 +25,7 @@ import { endpointModules } from './endpoint-modules';
 import { StatusExceptionFilter } from './errors/status-exception.filter';
 import { HistoryModule, withHistoryResources } from './history';
 import { RequestMetrics, requestMetricsMiddleware } from './metrics';
-import { resourceFastRoute } from './resources/resource.fast-route';
+import { installResourceRoute } from './resources/resource.route';
 import { ResourceService } from './resources/resource.service';
 import { ResourceReader } from './resources/resource-reader';
 import { ResourceWriter } from './resources/resource-writer';
@@ -71,8 +71,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const database = openDatabase(options.databaseUrl, { max: 20 });
   await runMigrations(database.db, migrations);
 
-  // The store wakes this replica's tailer after each commit; no write happens before the tailer exists.
-  const store = new EventStore(database.db, { onCommitted: () => tailer.kick() });
+  // The store hands each commit to this replica's tailer; no write happens before the tailer exists.
+  const store = new EventStore(database.db, { onCommitted: (after, events) => tailer.committed(after, events) });
   const tailer = new LogTailer(store, options.databaseUrl, { onError: (e) => logger.warn(`log tailer: ${String(e)}`) });
   await tailer.start();
   const hub = new WatchHub(tailer, store);
@@ -98,13 +98,14 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const metrics = app.get(RequestMetrics);
   onWatchersChanged = (n) => metrics.setGauge('flotilla_watchers', n);
   const pipeline = [requestMetricsMiddleware(metrics), authenticator.middleware(), express.raw({ type: () => true, limit: BODY_LIMIT })];
-  // HistoryMiddleware (a Nest module middleware) answers the history group itself.
-  app.use(resourceFastRoute(app.get(ResourceService), pipeline, [`/apis/${HISTORY_GROUP}/`]));
   for (const layer of pipeline) app.use(layer);
   app.useGlobalFilters(new StatusExceptionFilter());
   app.useWebSocketAdapter(watchSocketAdapter(app));
   await app.init();
   installWatchSockets(app);
+  // HistoryMiddleware (a Nest module middleware) answers the history group itself.
+  const skip = [`/apis/${HISTORY_GROUP}/`];
+  installResourceRoute(app.getHttpServer() as Server, { resources: app.get(ResourceService), authenticator, metrics, bodyLimit: BODY_LIMIT, skip });
 
   const port = options.port === 0 ? 0 : options.port;
   await app.listen(port, options.host ?? '0.0.0.0');

@@ -1,4 +1,4 @@
 export { MetricsModule } from './metrics.module';
 export { RequestMetrics, REQUEST_DURATION_BUCKETS, type InflightKind, type RequestObservation } from './request-metrics.service';
 export { EXPOSITION_CONTENT_TYPE } from './metrics.controller';
-export { requestMetricsMiddleware } from './request-metrics.middleware';
+export { requestMetricsMiddleware, trackRequest } from './request-metrics.middleware';

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { MethodNotAllowedError, StatusError, type ResourceRegistry } from '@flotilla/domain';
 import { negotiate } from '../request/content-negotiation';
 import { parseRequestInfo, type RequestInfo } from '../request/request-info';
@@ -20,6 +21,17 @@ export class ResourceNotFoundError extends StatusError {
 
 const READ_SUBRESOURCES = new Set(['status', 'scale']);
 
+/** What `context` reads of a request: an Express request has it all, and so does the resource route's own parse. */
+export interface ResourceRequest {
+  method: string;
+  /** The URL's path, not decoded. */
+  path: string;
+  query: Record<string, unknown>;
+  headers: IncomingHttpHeaders;
+  /** The raw body, when the request has one. */
+  body?: unknown;
+}
+
 /** Dispatches a resource request by verb to the reader, the writer or the watch streamer. */
 @Injectable()
 export class ResourceService {
@@ -31,8 +43,8 @@ export class ResourceService {
   ) {}
 
   /** Parses the request (unless `parsed` already is) into a context; undefined for paths that are not resource requests. */
-  context(req: Request, user: UserInfo, parsed?: RequestInfo): RequestContext | undefined {
-    const query = req.query as Record<string, unknown>;
+  context(req: ResourceRequest, user: UserInfo, parsed?: RequestInfo): RequestContext | undefined {
+    const query = req.query;
     const info = parsed ?? parseRequestInfo(req.method, req.path, query);
     if (!info) return undefined;
     if (info.subresource?.startsWith('__method:')) throw new MethodNotAllowedError();
@@ -62,7 +74,8 @@ export class ResourceService {
     };
   }
 
-  async handle(ctx: RequestContext, req: Request, res: Response): Promise<void> {
+  /** Serves the request; only a watch needs Express's request and response (the resource route never passes one). */
+  async handle(ctx: RequestContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { info, rt } = ctx;
     const now = new Date();
     switch (info.verb) {
@@ -83,7 +96,7 @@ export class ResourceService {
       }
       case 'watch': {
         const options = parseListOptions(rt, ctx.query, info.name);
-        return this.streamer.serve(ctx, options, negotiate(ctx.accept, false), req, res);
+        return this.streamer.serve(ctx, options, negotiate(ctx.accept, false), req as Request, res as Response);
       }
       case 'create': {
         const { code, object } = await this.writer.create(ctx);
@@ -120,9 +133,9 @@ export class ResourceService {
 }
 
 /** Writes the answer; a string body is already JSON. */
-function send(res: Response, code: number, body: unknown, warnings: string[], table = false): void {
-  for (const w of warnings) res.append('Warning', `299 - ${JSON.stringify(w)}`);
-  res.status(code);
+function send(res: ServerResponse, code: number, body: unknown, warnings: string[], table = false): void {
+  if (warnings.length > 0) res.setHeader('Warning', warnings.map((w) => `299 - ${JSON.stringify(w)}`));
+  res.statusCode = code;
   res.setHeader('Content-Type', table ? 'application/json;as=Table;v=v1;g=meta.k8s.io' : 'application/json');
   res.end(typeof body === 'string' ? body : JSON.stringify(body));
 }
