@@ -1,4 +1,5 @@
 import { Agent, request as httpsRequest } from 'node:https';
+import { LeanPool } from './lean-http';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 
 export interface Reply {
@@ -32,7 +33,7 @@ export interface Client {
 
 /** A keep-alive HTTP(S) client, as kubectl and client-go hold their connections. */
 export class HttpClient implements Client {
-  private readonly agent: HttpAgent;
+  private readonly requests: LeanPool;
   private readonly streamAgent: HttpAgent;
   private readonly tls: boolean;
   private readonly url: URL;
@@ -40,24 +41,15 @@ export class HttpClient implements Client {
   constructor(private readonly options: ClientOptions) {
     this.url = new URL(options.baseUrl);
     this.tls = this.url.protocol === 'https:';
-    const agentOptions = { keepAlive: true, maxSockets: options.maxSockets, ca: options.ca };
-    this.agent = this.tls ? new Agent(agentOptions) : new HttpAgent(agentOptions);
+    this.requests = new LeanPool(options.baseUrl, options.maxSockets, { Accept: 'application/json', ...options.headers }, options.ca);
     // Streams hold their connection for their whole life: they get their own pool so they never starve requests.
     this.streamAgent = this.tls ? new Agent({ keepAlive: false, ca: options.ca }) : new HttpAgent({ keepAlive: false });
   }
 
   send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
     const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
-    return new Promise((resolve, reject) => {
-      const req = this.open(method, path, this.agent, payload, headers, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(payload);
-    });
+    if (payload !== undefined && !('Content-Type' in headers)) headers = { ...headers, 'Content-Type': 'application/json' };
+    return this.requests.request(method, path, payload, headers);
   }
 
   /** Sends and parses JSON, failing on any status other than `expect`. */
@@ -108,7 +100,7 @@ export class HttpClient implements Client {
   }
 
   destroy(): void {
-    this.agent.destroy();
+    this.requests.close();
     this.streamAgent.destroy();
   }
 
