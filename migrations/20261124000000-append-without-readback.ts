@@ -10,6 +10,9 @@ import { Kysely, sql } from 'kysely';
  * The objects arrive as one JSON array (`event_objects jsonb`) instead of a text[] of JSON texts: Postgres parses
  * them once, as JSON, instead of first unescaping an array literal and then parsing each element.
  *
+ * The NOTIFY payload is now `<last resourceVersion> <batch name>`, so a replica can tell its own commits (which it
+ * delivers from memory) from others'.
+ *
  * Within the one statement the projection's upserts and deletes touch disjoint keys (`put_rvs` and `delete_rvs` name
  * each key's final event only), as sibling data-modifying CTEs must.
  */
@@ -71,7 +74,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         SELECT a.api_group || '/' || a.resource || '/' || a.namespace || '/' || a.name
         FROM appended a WHERE a.resource_version = ANY(delete_rvs));
       UPDATE log_state SET last_resource_version = new_last, last_batch = new_batch WHERE id = 1;
-      PERFORM pg_notify(channel, new_last::text);
+      PERFORM pg_notify(channel, new_last::text || ' ' || new_batch);
       RETURN new_last;
     END
     $fn$`.execute(db);

@@ -9,3 +9,4 @@ export * from './table';
 export * from './defaults';
 export * from './validation';
 export * from './history';
+export * from './objects/json-text';

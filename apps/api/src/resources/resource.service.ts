@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import { MethodNotAllowedError, StatusError, type ResourceRegistry } from '@flotilla/domain';
+import { jsonText, MethodNotAllowedError, StatusError, type ResourceRegistry } from '@flotilla/domain';
 import { negotiate } from '../request/content-negotiation';
 import { parseRequestInfo, type RequestInfo } from '../request/request-info';
 import { RESOURCE_REGISTRY } from '../tokens';
@@ -137,6 +137,6 @@ function send(res: ServerResponse, code: number, body: unknown, warnings: string
   if (warnings.length > 0) res.setHeader('Warning', warnings.map((w) => `299 - ${JSON.stringify(w)}`));
   res.statusCode = code;
   res.setHeader('Content-Type', table ? 'application/json;as=Table;v=v1;g=meta.k8s.io' : 'application/json');
-  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+  res.end(typeof body === 'string' ? body : jsonText(body));
 }
 

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { isStatusError, InternalError, type KubeObject } from '@flotilla/domain';
+import { isStatusError, InternalError, jsonText, type KubeObject } from '@flotilla/domain';
 import type { StoredEvent, WatchHub } from '@flotilla/persistence';
 import type { ResponseForm } from '../request/content-negotiation';
 import type { ListOptions } from './list-options';
@@ -49,7 +49,8 @@ function serialiseShared(event: StoredEvent, type: WatchEventType): WatchMessage
   let byType = serialised.get(event);
   if (!byType) serialised.set(event, (byType = new Map()));
   let message = byType.get(type);
-  if (message === undefined) byType.set(type, (message = new WatchMessage(JSON.stringify({ type, object: event.object }))));
+  // The same text as JSON.stringify({ type, object }), reusing the object's text when this replica stored it.
+  if (message === undefined) byType.set(type, (message = new WatchMessage(`{"type":"${type}","object":${jsonText(event.object)}}`)));
   return message;
 }
 

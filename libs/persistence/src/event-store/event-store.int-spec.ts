@@ -294,6 +294,27 @@ describe(EventStore.name, () => {
     await Promise.all([...tailers, hubTailer].map((t) => t.stop()));
   });
 
+  it("delivers its own store's commits from memory and reads back only what other stores wrote", async () => {
+    let tailer: LogTailer | undefined;
+    const own = new EventStore(database.db, { onCommitted: (after, events) => tailer?.committed(after, events) });
+    const other = new EventStore(database.db);
+    tailer = await startTailer(database.url, own, 60_000);
+    const got: number[] = [];
+    tailer.onEvents((events) => got.push(...events.map((e) => e.resourceVersion)));
+    await tailer.waitFor(0);
+    const reads = jest.spyOn(own, 'readEvents');
+    for (let i = 0; i < 5; i++) await own.write(put(configMap(`own-${i}`, {})));
+    await tailer.waitFor(5);
+    await new Promise((r) => setTimeout(r, 100)); // the NOTIFYs of its own batches arrive and are passed over
+    expect(reads).not.toHaveBeenCalled();
+    await other.write(put(configMap('other', {})));
+    await own.write(put(configMap('own-after', {})));
+    await tailer.waitFor(7);
+    expect(reads).toHaveBeenCalled();
+    expect(got).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    await tailer.stop();
+  });
+
   it('resumes a tailer after its LISTEN connection is killed, without gaps', async () => {
     const tailer = await startTailer(database.url, store, 60_000);
     const got: number[] = [];

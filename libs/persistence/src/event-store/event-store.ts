@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { ExpiredError, InternalError, isStatusError, type KubeObject, type ObjectKey, StatusError } from '@flotilla/domain';
+import { ExpiredError, InternalError, isStatusError, type KubeObject, type ObjectKey, StatusError, storedJsonText } from '@flotilla/domain';
 import type { DB } from '../schema';
 import type { EventType, ListPage, ListQuery, StoredEvent, WriteRequest, WriteResult } from './event-store.types';
 import { EVENTS_WITH_PREVIOUS, toStoredEvent, type EventRow } from './event-row';
@@ -79,6 +79,8 @@ export class EventStore {
   private readonly maxBatch: number;
   private readonly maxInFlight: number;
   private contendedUntil = 0;
+  /** Names of this store's batches sent to Postgres and not yet handed to `onCommitted` (or failed). */
+  private readonly inFlight = new Set<string>();
   private readonly onCommitted?: (after: number, events: StoredEvent[]) => void;
 
   constructor(
@@ -95,6 +97,11 @@ export class EventStore {
       this.pending.push({ request, resolve, reject });
       this.pump();
     });
+  }
+
+  /** Whether `batch` (a name from the log's NOTIFY payload) is one of this store's, committed or committing but not yet handed to `onCommitted`. */
+  ownsBatch(batch: string): boolean {
+    return this.inFlight.has(batch);
   }
 
   /** Runs `decide` against the current state without writing anything (dryRun). */
@@ -179,9 +186,10 @@ export class EventStore {
       failure = error;
     }
     this.unlink(link);
+    if (appended === null) this.inFlight.delete(link.to.batch);
     if (appended !== null) {
       settleOutcomes(batch, plan.outcomes);
-      this.committed(link.from.last, plan);
+      this.committed(link.from.last, link.to.batch, plan);
       return;
     }
     // Refused without an error: another writer moved the log. With an error, the locked path isolates the bad write.
@@ -195,30 +203,33 @@ export class EventStore {
     const requests = batch.map((p) => p.request);
     let outcomes: Outcome[];
     let committed: { after: number; plan: BatchPlan } | undefined;
+    const name = randomUUID();
     try {
       outcomes = await this.db.transaction().execute(async (tx) => {
         await sql`SELECT 1 FROM log_state WHERE id = 1 FOR UPDATE`.execute(tx);
         const { position, state } = await this.loadCurrent(tx, keysOf(requests));
         const plan = planBatch(requests, position.last, state);
         if (plan.events.length > 0) {
-          const appended = await this.append(tx, position, randomUUID(), plan);
+          const appended = await this.append(tx, position, name, plan);
           if (appended === null) throw new InternalError('the event log moved while locked');
           committed = { after: position.last, plan };
         }
         return plan.outcomes;
       });
     } catch (error) {
+      this.inFlight.delete(name);
       if (batch.length === 1) return settleAll(batch, error);
       // One bad write (say, a value Postgres refuses) must not fail its neighbours: retry them one by one.
       for (const p of batch) await this.commitLocked([p]);
       return;
     }
     settleOutcomes(batch, outcomes);
-    if (committed) this.committed(committed.after, committed.plan);
+    if (committed) this.committed(committed.after, name, committed.plan);
   }
 
   /** Hands a committed plan's events to `onCommitted`, as the log now holds them. */
-  private committed(after: number, plan: BatchPlan): void {
+  private committed(after: number, name: string, plan: BatchPlan): void {
+    this.inFlight.delete(name);
     if (!this.onCommitted) return;
     const time = new Date();
     this.onCommitted(
@@ -275,6 +286,7 @@ export class EventStore {
    */
   private async append(db: Kysely<DB>, from: LogPosition, batch: string, plan: BatchPlan): Promise<number | null> {
     const e = plan.events;
+    this.inFlight.add(batch);
     const result = await sql<{ last: string | null }>`
       SELECT flotilla_append_batch(
         ${from.last}::bigint,
@@ -542,7 +554,7 @@ function withResourceVersion(object: KubeObject, rv: number): KubeObject {
 /** The objects as one JSON array text: Postgres parses it once, where a text[] of JSON texts is unescaped first. */
 function jsonArray(objects: KubeObject[]): string {
   let text = '[';
-  for (let i = 0; i < objects.length; i++) text += (i === 0 ? '' : ',') + JSON.stringify(objects[i]);
+  for (let i = 0; i < objects.length; i++) text += (i === 0 ? '' : ',') + storedJsonText(objects[i]);
   return text + ']';
 }
 

@@ -26,7 +26,8 @@ export class LogTailer {
   private pollTimer?: NodeJS.Timeout;
   private reconnectTimer?: NodeJS.Timeout;
   private pumping = false;
-  private again = false;
+  /** The log may hold events past the position that no local batch covers: read it. */
+  private readWanted = false;
   private stopped = false;
   private readonly subscribers = new Set<(events: StoredEvent[]) => void>();
   /** This process's committed batches not yet delivered, by the resourceVersion each follows. */
@@ -76,16 +77,17 @@ export class LogTailer {
     // A tailer that cannot catch up (Postgres unreachable) reads these back later instead of holding them all.
     if (this.local.size >= MAX_LOCAL_BATCHES) this.local.clear();
     this.local.set(after, events);
-    this.kick();
+    this.pumpSoon();
   }
 
   /** Reads whatever the log has past the current position. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.pumping) {
-      this.again = true;
-      return;
-    }
+    this.readWanted = true;
+    this.pumpSoon();
+  }
+
+  private pumpSoon(): void {
+    if (this.stopped || this.pumping) return; // a running pump checks again after each read
     this.pumping = true;
     void this.pump();
   }
@@ -102,22 +104,36 @@ export class LogTailer {
 
   private async pump(): Promise<void> {
     try {
-      do {
-        this.again = false;
-        for (;;) {
-          const own = this.takeLocal();
-          const events = own ?? (await this.store.readEvents(this.position, { limit: this.batchSize }));
-          if (events.length === 0) break;
-          this.position = events[events.length - 1].resourceVersion;
-          for (const s of this.subscribers) s(events);
-          if (!own && events.length < this.batchSize) break;
-        }
-      } while (this.again && !this.stopped);
+      while (!this.stopped) {
+        const events = this.takeLocal() ?? (this.readWanted ? await this.read() : undefined);
+        if (events === undefined) break;
+        if (events.length === 0) continue;
+        this.position = events[events.length - 1].resourceVersion;
+        for (const s of this.subscribers) s(events);
+      }
     } catch (error) {
       this.options.onError?.(error);
     } finally {
       this.pumping = false;
     }
+  }
+
+  /**
+   * A NOTIFY: `<last resourceVersion> <batch name>`. Nothing to read when the tailer is already there, or when the
+   * batch is this process's own: `committed` hands it over as soon as the store sees its commit.
+   */
+  private notified(payload: string): void {
+    const [last, batch] = payload.split(' ');
+    if (Number(last) <= this.position || (batch !== undefined && this.store.ownsBatch(batch))) return;
+    this.kick();
+  }
+
+  /** The events past the position, a page at a time (a full page asks for the next). */
+  private async read(): Promise<StoredEvent[]> {
+    this.readWanted = false;
+    const events = await this.store.readEvents(this.position, { limit: this.batchSize });
+    if (events.length === this.batchSize) this.readWanted = true;
+    return events;
   }
 
   /** The local batch that starts right after the current position, if any; drops those already passed. */
@@ -143,7 +159,7 @@ export class LogTailer {
       retry();
     });
     client.on('end', retry);
-    client.on('notification', () => this.kick());
+    client.on('notification', (n) => this.notified(n.payload ?? ''));
     this.listener = client;
     try {
       await client.connect();
