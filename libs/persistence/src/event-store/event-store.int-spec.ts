@@ -295,10 +295,11 @@ describe(EventStore.name, () => {
   });
 
   it("delivers its own store's commits from memory and reads back only what other stores wrote", async () => {
-    let tailer: LogTailer | undefined;
-    const own = new EventStore(database.db, { onCommitted: (after, events) => tailer?.committed(after, events) });
+    const local: LogTailer[] = [];
+    const own = new EventStore(database.db, { onCommitted: (after, events) => local.forEach((t) => t.committed(after, events)) });
     const other = new EventStore(database.db);
-    tailer = await startTailer(database.url, own, 60_000);
+    const tailer = await startTailer(database.url, own, 60_000);
+    local.push(tailer);
     const got: number[] = [];
     tailer.onEvents((events) => got.push(...events.map((e) => e.resourceVersion)));
     await tailer.waitFor(0);
