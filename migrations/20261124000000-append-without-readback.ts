@@ -37,7 +37,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       delete_rvs bigint[],
       channel text
     ) RETURNS bigint
-    LANGUAGE plpgsql AS $fn$
+    LANGUAGE plpgsql
+    SET plan_cache_mode = force_generic_plan
+    AS $fn$
     DECLARE
       current_last bigint;
       current_batch text;

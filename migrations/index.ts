@@ -4,6 +4,7 @@ import * as eventPreviousVersion from './20261123200000-event-previous-version';
 import * as appendBatchFunction from './20261123210000-append-batch-function';
 import * as chainedBatches from './20261123230000-chained-batches';
 import * as appendWithoutReadback from './20261124000000-append-without-readback';
+import * as loadBatchFunction from './20261124010000-load-batch-function';
 
 /** Every migration, by name; names sort in the order they run. Append only: never edit a landed migration. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261123210000-append-batch-function': appendBatchFunction,
   '20261123230000-chained-batches': chainedBatches,
   '20261124000000-append-without-readback': appendWithoutReadback,
+  '20261124010000-load-batch-function': loadBatchFunction,
 };

@@ -266,12 +266,8 @@ export class EventStore {
   /** The log position and the stored objects of `keys`, read in one snapshot. */
   private async loadCurrent(db: Kysely<DB>, keys: ObjectKey[]): Promise<{ position: LogPosition; state: Map<string, KubeObject | null> }> {
     const rows = await sql<{ last: string; batch: string; api_group: string | null; resource: string; namespace: string; name: string; object: KubeObject | null }>`
-      SELECT ls.last_resource_version AS last, ls.last_batch AS batch, p.api_group, p.resource, p.namespace, p.name, p.object
-      FROM log_state ls
-      LEFT JOIN LATERAL (
-        SELECT o.api_group, o.resource, o.namespace, o.name, o.object FROM objects o JOIN ${keyTable(keys)} ON ${keyJoin('o')}
-      ) p ON true
-      WHERE ls.id = 1`.execute(db);
+      SELECT log_last AS last, log_batch AS batch, key_group AS api_group, key_resource AS resource, key_namespace AS namespace, key_name AS name, stored AS object
+      FROM flotilla_load_batch(${keys.map((k) => k.group)}::text[], ${keys.map((k) => k.resource)}::text[], ${keys.map((k) => k.namespace)}::text[], ${keys.map((k) => k.name)}::text[])`.execute(db);
     const state = new Map<string, KubeObject | null>();
     for (const r of rows.rows) {
       if (r.api_group === null || r.object === null) continue;
@@ -506,19 +502,6 @@ function keysOf(requests: WriteRequest[]): ObjectKey[] {
     if (r.requires) unique.set(keyString(r.requires.key), r.requires.key);
   }
   return [...unique.values()];
-}
-
-/**
- * The keys as a table `k(g, r, ns, n)` built from four arrays: joining on it lets Postgres look each key up by the
- * primary key, where a row-value IN list made it scan the whole namespace.
- */
-function keyTable(keys: ObjectKey[]) {
-  return sql`unnest(${keys.map((k) => k.group)}::text[], ${keys.map((k) => k.resource)}::text[], ${keys.map((k) => k.namespace)}::text[], ${keys.map((k) => k.name)}::text[]) AS k(g, r, ns, n)`;
-}
-
-function keyJoin(alias: string) {
-  const a = sql.raw(alias);
-  return sql`${a}.api_group = k.g AND ${a}.resource = k.r AND ${a}.namespace = k.ns AND ${a}.name = k.n`;
 }
 
 /** The projection's rows of a list query, in key order, one more than the page to tell whether more follow. */
