@@ -13,6 +13,12 @@ import { Kysely, sql } from 'kysely';
  * The NOTIFY payload is now `<last resourceVersion> <batch name>`, so a replica can tell its own commits (which it
  * delivers from memory) from others'.
  *
+ * A batch decided without reading (creates, docs/decisions.md D15) carries what it assumed as `checks`:
+ * `{"absent": [[group, resource, namespace, name], …], "stored": [[group, resource, namespace, name, resourceVersion], …]}`.
+ * Under the lock the function confirms those keys are absent and those objects are still at those resourceVersions,
+ * and returns -1, writing nothing, when any is not. Only primary-key lookups are meant, whatever the plan guesses
+ * about the arrays' sizes, so hash and merge joins are off for it.
+ *
  * Within the one statement the projection's upserts and deletes touch disjoint keys (`put_rvs` and `delete_rvs` name
  * each key's final event only), as sibling data-modifying CTEs must.
  */
@@ -35,10 +41,13 @@ export async function up(db: Kysely<any>): Promise<void> {
       event_prev_rvs bigint[],
       put_rvs bigint[],
       delete_rvs bigint[],
-      channel text
+      channel text,
+      checks jsonb
     ) RETURNS bigint
     LANGUAGE plpgsql
     SET plan_cache_mode = force_generic_plan
+    SET enable_hashjoin = off
+    SET enable_mergejoin = off
     AS $fn$
     DECLARE
       current_last bigint;
@@ -48,6 +57,19 @@ export async function up(db: Kysely<any>): Promise<void> {
       SELECT last_resource_version, last_batch INTO current_last, current_batch FROM log_state WHERE id = 1 FOR UPDATE;
       IF current_last <> expected_last OR current_batch <> expected_batch THEN
         RETURN NULL;
+      END IF;
+      IF checks IS NOT NULL AND (
+        EXISTS (
+          SELECT 1 FROM jsonb_array_elements(checks->'absent') k
+          JOIN objects o ON o.api_group = k->>0 AND o.resource = k->>1 AND o.namespace = k->>2 AND o.name = k->>3)
+        OR EXISTS (
+          SELECT 1 FROM jsonb_array_elements(checks->'stored') k
+          WHERE NOT EXISTS (
+            SELECT 1 FROM objects o
+            WHERE o.api_group = k->>0 AND o.resource = k->>1 AND o.namespace = k->>2 AND o.name = k->>3
+              AND o.resource_version = (k->>4)::bigint))
+      ) THEN
+        RETURN -1;
       END IF;
       WITH appended AS (
         INSERT INTO events (resource_version, event_type, api_group, resource, namespace, name, uid, object, actor, field_manager, prev_resource_version)
@@ -83,7 +105,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`DROP FUNCTION IF EXISTS flotilla_append_batch(bigint, text, text, text[], text[], text[], text[], text[], text[], jsonb, text[], text[], bigint[], bigint[], bigint[], text)`.execute(db);
+  await sql`DROP FUNCTION IF EXISTS flotilla_append_batch(bigint, text, text, text[], text[], text[], text[], text[], text[], jsonb, text[], text[], bigint[], bigint[], bigint[], text, jsonb)`.execute(db);
   // The version this one replaced.
   const { up: previous } = await import('./20261123230000-chained-batches');
   await previous(db);

@@ -98,13 +98,93 @@ describe(EventStore.name, () => {
     expect((await store.readEvents(0)).map((e) => e.name)).toEqual(['ns', 'a', 'ns']);
   });
 
+  describe('creates decided without reading (absentOnly)', () => {
+    const nsKey: ObjectKey = { group: '', resource: 'namespaces', namespace: '', name: 'ns' };
+    const namespace = (terminating: boolean): KubeObject => ({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'ns', uid: 'uid-ns', ...(terminating ? { deletionTimestamp: '2026-01-01T00:00:00Z' } : {}) },
+    });
+    const putNamespace = (terminating: boolean): WriteRequest => ({ key: nsKey, decide: () => ({ action: 'put', object: namespace(terminating) }) });
+    /** As the API's create: refuses any stored object, requires a live namespace. */
+    const create = (name: string): WriteRequest => ({
+      key: key(name, 'ns'),
+      absentOnly: true,
+      decide: (current) => {
+        if (current) throw new ConflictError('', 'configmaps', name, 'already exists');
+        return { action: 'put', object: configMap(name, { n: name }, 'ns') };
+      },
+      requires: {
+        key: nsKey,
+        check: (ns) => {
+          if (!ns) throw new NotFoundError('', 'namespaces', 'ns');
+          if (ns.metadata.deletionTimestamp) throw new ForbiddenError('ns is being terminated');
+        },
+      },
+    });
+    const reads = (s: EventStore) => jest.spyOn(s as unknown as { loadCurrent: () => unknown }, 'loadCurrent');
+
+    it('reads once to learn the namespace, then appends creates without reading', async () => {
+      await store.write(putNamespace(false));
+      const loads = reads(store);
+      await store.write(create('first'));
+      expect(loads).toHaveBeenCalledTimes(1);
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => store.write(create(`c${i}`))));
+      expect(loads).toHaveBeenCalledTimes(1);
+      expect(results.map((r) => r.type)).toEqual(Array(20).fill('ADDED'));
+      const events = await store.readEvents(0);
+      expect(events.map((e) => e.resourceVersion)).toEqual(range(1, 22));
+      expect(events.slice(2).map((e) => [e.type, e.prevObject, e.object.data])).toEqual(results.map((_, i) => ['ADDED', null, { n: `c${i}` }]));
+      expect((await store.get(key('c7', 'ns')))?.data).toEqual({ n: 'c7' });
+    });
+
+    it('refuses a create whose key another store created meanwhile, and lands its neighbours', async () => {
+      await store.write(putNamespace(false));
+      await store.write(create('known'));
+      const other = new EventStore(database.db);
+      await other.write(create('taken'));
+      const results = await Promise.allSettled([store.write(create('x')), store.write(create('taken')), store.write(create('y'))]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+      expect((await store.get(key('taken', 'ns')))?.metadata.uid).toBe('uid-ns-taken');
+      expect((await store.readEvents(0)).filter((e) => e.name === 'taken')).toHaveLength(1);
+    });
+
+    it('refuses creates in a namespace another store began terminating since it was read', async () => {
+      await store.write(putNamespace(false));
+      await store.write(create('before'));
+      await new EventStore(database.db).write(putNamespace(true));
+      await expect(store.write(create('after'))).rejects.toBeInstanceOf(ForbiddenError);
+      expect(await store.get(key('after', 'ns'))).toBeNull();
+    });
+
+    it('has Postgres refuse what it assumed when it no longer holds: a key it wrote itself, a namespace changed before its last read', async () => {
+      await store.write(putNamespace(false));
+      await store.write(create('dup'));
+      await expect(store.write(create('dup'))).rejects.toBeInstanceOf(ConflictError);
+      // Another store terminates the namespace; this store then reads (for another key) and so knows the log moved.
+      await new EventStore(database.db).write(putNamespace(true));
+      await store.write(put(configMap('elsewhere', {})));
+      await expect(store.write(create('after'))).rejects.toBeInstanceOf(ForbiddenError);
+      expect(await store.get(key('after', 'ns'))).toBeNull();
+      expect((await store.readEvents(0)).map((e) => e.name)).toEqual(['ns', 'dup', 'ns', 'elsewhere']);
+    });
+
+    it('reads when the namespace is unknown or absent, so a refusal is always decided on stored state', async () => {
+      const loads = reads(store);
+      await expect(store.write(create('early'))).rejects.toBeInstanceOf(NotFoundError);
+      await expect(store.write(create('early'))).rejects.toBeInstanceOf(NotFoundError);
+      expect(loads).toHaveBeenCalledTimes(2);
+    });
+  });
+
   it('appends nothing unless the log still ends where the batch was decided (position and batch)', async () => {
     await store.write(put(configMap('a', { x: '1' })));
     const lastBatch = async () => (await sql<{ b: string }>`SELECT last_batch AS b FROM log_state WHERE id = 1`.execute(database.db)).rows[0].b;
     const append = (expectedLast: number, expectedBatch: string, name: string) => sql<{ last: string | null }>`
       SELECT flotilla_append_batch(${expectedLast}::bigint, ${expectedBatch}::text, ${`batch-${name}`}::text, ${['ADDED']}::text[], ${['']}::text[],
         ${['configmaps']}::text[], ${['default']}::text[], ${[name]}::text[], ${[`uid-${name}`]}::text[], ${`[{"metadata":{"name":"${name}"}}]`}::jsonb,
-        ${[null]}::text[], ${[null]}::text[], ${[null]}::bigint[], ${[expectedLast + 1]}::bigint[], ${[]}::bigint[], 'unused') AS last`.execute(database.db);
+        ${[null]}::text[], ${[null]}::text[], ${[null]}::bigint[], ${[expectedLast + 1]}::bigint[], ${[]}::bigint[], 'unused', NULL) AS last`.execute(database.db);
     const first = await lastBatch();
     expect(first).not.toBe('');
     // Behind the log: refused.

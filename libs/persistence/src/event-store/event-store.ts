@@ -36,6 +36,18 @@ interface Link {
   from: LogPosition;
   to: LogPosition;
   writes: Map<string, KubeObject | null>;
+  /** The link this one was decided after, until this one settles. */
+  previous?: Link;
+  /** Set when the batch did not append (refused, failed or its assumptions did not hold). */
+  failed?: boolean;
+}
+
+/** What a batch decided without reading assumed, for Postgres to confirm under the lock (see `decideBlind`). */
+interface Checks {
+  /** [group, resource, namespace, name] of keys assumed absent. */
+  absent: string[][];
+  /** [group, resource, namespace, name, resourceVersion] of objects assumed stored as they were last seen. */
+  stored: (string | number)[][];
 }
 
 export interface EventStoreOptions {
@@ -52,6 +64,9 @@ export interface EventStoreOptions {
 
 /** After losing an append to another writer, batches are decided under the lock for this long. */
 const CONTENDED_MS = 1000;
+
+/** Most requirement objects (namespaces) remembered for deciding creates without reading. */
+const MAX_REMEMBERED = 10_000;
 
 const keyString = (k: ObjectKey) => `${k.group}\u0000${k.resource}\u0000${k.namespace}\u0000${k.name}`;
 
@@ -81,6 +96,10 @@ export class EventStore {
   private contendedUntil = 0;
   /** Names of this store's batches sent to Postgres and not yet handed to `onCommitted` (or failed). */
   private readonly inFlight = new Set<string>();
+  /** Where the log ended at this store's latest read or append: a batch decided without reading appends after it. */
+  private position?: LogPosition;
+  /** The objects writes required (namespaces) as this store last read or wrote them, by key; absent ones are not kept. */
+  private readonly remembered = new Map<string, KubeObject>();
   private readonly onCommitted?: (after: number, events: StoredEvent[]) => void;
 
   constructor(
@@ -116,9 +135,15 @@ export class EventStore {
     return { type, object: decision.object, resourceVersion: rv };
   }
 
-  /** Starts deciding the next batch when none is being decided and the chain has room. */
+  /**
+   * Starts deciding the next batch when none is being decided and the chain has room. Creates only (which are decided
+   * without reading) wait for the chain to drain instead: there is no read to overlap with the append before them,
+   * and waiting lets them gather into one larger batch (16 rather than 11 per append at 32 clients, D15).
+   */
   private pump(): void {
-    if (this.planning || this.pending.length === 0 || this.chain.length >= this.maxInFlight) return;
+    if (this.planning || this.pending.length === 0) return;
+    const room = this.pending.every((p) => p.request.absentOnly) ? 1 : this.maxInFlight;
+    if (this.chain.length >= room) return;
     this.planning = true;
     // setImmediate, not a microtask: writes arriving in the same turn of the event loop join the batch.
     setImmediate(() => void this.nextBatch());
@@ -152,7 +177,11 @@ export class EventStore {
       return undefined;
     }
     const links = [...this.chain];
+    const blind = this.decideBlind(requests, links);
+    if (blind) return this.send(batch, blind.from, blind.plan, links, blind.checks);
     const { position, state } = await this.loadCurrent(this.db, keysOf(requests));
+    this.remember(requests, state);
+    this.advance(position);
     const known = links.length === 0 || samePosition(position, links[0].from) || links.some((l) => samePosition(position, l.to));
     if (!known) {
       this.contendedUntil = Date.now() + CONTENDED_MS;
@@ -161,40 +190,95 @@ export class EventStore {
     }
     for (const link of links) for (const [k, obj] of link.writes) state.set(k, obj);
     const from = links.length > 0 ? links[links.length - 1].to : position;
+    return this.send(batch, from, planBatch(requests, from.last, state), links);
+  }
+
+  /**
+   * A batch of creates decided without reading (D15): every write must be `absentOnly`, and every object a write
+   * requires must be one this store remembers (or one the chain writes). The keys are taken to be absent and the
+   * required objects to be as remembered; Postgres confirms both when the batch appends. Undefined when the batch
+   * does not qualify, or when any write would fail: a refusal is only ever decided on state read from the store.
+   */
+  private decideBlind(requests: WriteRequest[], links: Link[]): { from: LogPosition; plan: BatchPlan; checks: Checks } | undefined {
+    const from = links.at(-1)?.to ?? this.position;
+    if (!from || !requests.every((r) => r.absentOnly)) return undefined;
+    const overlay = new Map<string, KubeObject | null>();
+    for (const link of links) for (const [k, obj] of link.writes) overlay.set(k, obj);
+    const state = new Map(overlay);
+    const stored: (string | number)[][] = [];
+    for (const { requires } of requests) {
+      if (!requires) continue;
+      const k = keyString(requires.key);
+      if (state.has(k)) continue;
+      const known = this.remembered.get(k);
+      if (!known) return undefined;
+      state.set(k, known);
+      stored.push([...keyTuple(requires.key), Number(known.metadata.resourceVersion)]);
+    }
     const plan = planBatch(requests, from.last, state);
+    if (plan.events.length === 0 || plan.outcomes.some((o) => !o.ok)) return undefined;
+    const absent = plan.events.filter((e) => !overlay.has(keyString(e.key))).map((e) => keyTuple(e.key));
+    return { from, plan, checks: { absent, stored } };
+  }
+
+  /** Puts a decided batch on the chain and sends its append; undefined when it writes nothing. */
+  private send(batch: PendingWrite[], from: LogPosition, plan: BatchPlan, links: Link[], checks?: Checks): { settled: Promise<void> } | undefined {
     if (plan.events.length === 0) {
       settleOutcomes(batch, plan.outcomes);
       return undefined;
     }
-    const link: Link = { from, to: { last: from.last + plan.events.length, batch: randomUUID() }, writes: writesOf(plan) };
+    const link: Link = { from, to: { last: from.last + plan.events.length, batch: randomUUID() }, writes: writesOf(plan), previous: links.at(-1) };
     this.chain.push(link);
     // Wrapped: an async function would otherwise wait for the commit before returning.
-    return { settled: this.settle(link, batch, plan) };
+    return { settled: this.settle(link, batch, plan, checks) };
   }
 
   /** Waits for a chained batch's append; a batch that could not append is decided again under the lock. */
-  private async settle(link: Link, batch: PendingWrite[], plan: BatchPlan): Promise<void> {
+  private async settle(link: Link, batch: PendingWrite[], plan: BatchPlan, checks?: Checks): Promise<void> {
     let appended: number | null;
     let failure: unknown;
     try {
       const previous = this.lastAppend;
-      const sending = previous.then(() => this.append(this.db, link.from, link.to.batch, plan));
+      const sending = previous.then(() => this.append(this.db, link.from, link.to.batch, plan, checks));
       this.lastAppend = sending.catch(() => undefined);
       appended = await sending;
     } catch (error) {
       appended = null;
       failure = error;
     }
+    const afterFailure = link.previous?.failed === true;
+    link.previous = undefined;
     this.unlink(link);
-    if (appended === null) this.inFlight.delete(link.to.batch);
-    if (appended !== null) {
+    if (appended !== null && appended >= 0) {
+      this.advance(link.to);
       settleOutcomes(batch, plan.outcomes);
       this.committed(link.from.last, link.to.batch, plan);
       return;
     }
-    // Refused without an error: another writer moved the log. With an error, the locked path isolates the bad write.
-    if (failure === undefined) this.contendedUntil = Date.now() + CONTENDED_MS;
+    link.failed = true;
+    this.inFlight.delete(link.to.batch);
+    // Refused (null) after a batch of its own chain that did land: another writer moved the log. Refused because the
+    // batch before it failed, or because its assumptions did not hold (-1), it simply goes again. With an error, the
+    // locked path isolates the bad write.
+    if (failure === undefined && appended === null && !afterFailure) this.contendedUntil = Date.now() + CONTENDED_MS;
     await this.commitLocked(batch);
+  }
+
+  /** Notes a log position this store read or appended at, unless it already knows a later one. */
+  private advance(position: LogPosition): void {
+    if (!this.position || position.last >= this.position.last) this.position = position;
+  }
+
+  /** Remembers the required objects `state` holds for `requests` (a read), forgetting those found absent. */
+  private remember(requests: WriteRequest[], state: Map<string, KubeObject | null>): void {
+    if (this.remembered.size >= MAX_REMEMBERED) this.remembered.clear();
+    for (const { requires } of requests) {
+      if (!requires) continue;
+      const k = keyString(requires.key);
+      const object = state.get(k);
+      if (object) this.remembered.set(k, object);
+      else this.remembered.delete(k);
+    }
   }
 
   /** Decides and appends `batch` in one transaction holding the log lock (after the chain settled). */
@@ -208,12 +292,13 @@ export class EventStore {
       outcomes = await this.db.transaction().execute(async (tx) => {
         await sql`SELECT 1 FROM log_state WHERE id = 1 FOR UPDATE`.execute(tx);
         const { position, state } = await this.loadCurrent(tx, keysOf(requests));
+        this.remember(requests, state);
         const plan = planBatch(requests, position.last, state);
         if (plan.events.length > 0) {
           const appended = await this.append(tx, position, name, plan);
           if (appended === null) throw new InternalError('the event log moved while locked');
           committed = { after: position.last, plan };
-        }
+        } else this.advance(position);
         return plan.outcomes;
       });
     } catch (error) {
@@ -224,12 +309,21 @@ export class EventStore {
       return;
     }
     settleOutcomes(batch, outcomes);
-    if (committed) this.committed(committed.after, name, committed.plan);
+    if (committed) {
+      this.advance({ last: committed.after + committed.plan.events.length, batch: name });
+      this.committed(committed.after, name, committed.plan);
+    }
   }
 
   /** Hands a committed plan's events to `onCommitted`, as the log now holds them. */
   private committed(after: number, name: string, plan: BatchPlan): void {
     this.inFlight.delete(name);
+    for (const e of plan.events) {
+      const k = keyString(e.key);
+      if (!this.remembered.has(k)) continue;
+      if (e.type === 'DELETED') this.remembered.delete(k);
+      else this.remembered.set(k, e.object);
+    }
     if (!this.onCommitted) return;
     const time = new Date();
     this.onCommitted(
@@ -278,9 +372,10 @@ export class EventStore {
 
   /**
    * One statement: the events, the projection, `log_state` and the NOTIFY. Null when the log no longer ends at
-   * `from` (its last resourceVersion and the batch that wrote it).
+   * `from` (its last resourceVersion and the batch that wrote it); -1 when `checks` do not hold. Either way nothing
+   * is written.
    */
-  private async append(db: Kysely<DB>, from: LogPosition, batch: string, plan: BatchPlan): Promise<number | null> {
+  private async append(db: Kysely<DB>, from: LogPosition, batch: string, plan: BatchPlan, checks?: Checks): Promise<number | null> {
     const e = plan.events;
     this.inFlight.add(batch);
     const result = await sql<{ last: string | null }>`
@@ -300,7 +395,8 @@ export class EventStore {
         ${e.map((x) => x.prevResourceVersion)}::bigint[],
         ${plan.putRvs}::bigint[],
         ${plan.deleteRvs}::bigint[],
-        ${EVENTS_CHANNEL}::text
+        ${EVENTS_CHANNEL}::text,
+        ${checks ? JSON.stringify(checks) : null}::jsonb
       ) AS last`.execute(db);
     const appended = result.rows[0].last;
     return appended === null ? null : Number(appended);
@@ -539,6 +635,10 @@ function jsonArray(objects: KubeObject[]): string {
   let text = '[';
   for (let i = 0; i < objects.length; i++) text += (i === 0 ? '' : ',') + storedJsonText(objects[i]);
   return text + ']';
+}
+
+function keyTuple(k: ObjectKey): string[] {
+  return [k.group, k.resource, k.namespace, k.name];
 }
 
 function samePosition(a: LogPosition, b: LogPosition): boolean {

@@ -43,6 +43,11 @@ export interface WriteRequest {
   requires?: { key: ObjectKey; check(current: KubeObject | null): void };
   actor?: string;
   fieldManager?: string;
+  /**
+   * The write is a create: `decide` refuses any stored object. The store may then decide it without reading the key,
+   * against no object, and have Postgres confirm under the log lock that the key is absent (docs/decisions.md D15).
+   */
+  absentOnly?: boolean;
 }
 
 export interface WriteResult {
