@@ -18,6 +18,8 @@ export interface BenchOptions {
 export interface Sizes {
   clients: number;
   throughputSeconds: number;
+  /** Untimed load before each throughput window, the same for Flotilla and the baselines. */
+  warmupSeconds: number;
   configMapBytes: number;
   latencyRate: number;
   latencySeconds: number;

@@ -36,7 +36,7 @@ export const etcdBaseline: BaselineModule = {
     const create = await closedLoop(sizes.clients, sizes.throughputSeconds, async (c, seq) => {
       await put(`/bench/create/c-${c}-${seq}`);
       acked++;
-    });
+    }, sizes.warmupSeconds);
     ctx.log(`etcd put: ${create.perSecond.toFixed(0)}/s`);
 
     const lastRv = await Promise.all(Array.from({ length: sizes.clients }, (_, c) => put(`/bench/update/u-${c}`)));
@@ -53,7 +53,7 @@ export const etcdBaseline: BaselineModule = {
       );
       if (!reply.succeeded) throw new Error(`guarded put of u-${c} at ${lastRv[c]} refused`);
       lastRv[c] = Number(reply.header.revision);
-    });
+    }, sizes.warmupSeconds);
     ctx.log(`etcd guarded update: ${update.perSecond.toFixed(0)}/s`);
 
     for (const [what, r] of [['create', create], ['update', update]] as const) {

@@ -44,14 +44,14 @@ export const postgresBaseline: BaselineModule = {
       const create = await closedLoop(sizes.clients, sizes.throughputSeconds, async (c, seq) => {
         await write(conns[c], 'ADDED', 'bench-pg', `c-${c}-${seq}`, 0);
         created.push(`c-${c}-${seq}`);
-      });
+      }, sizes.warmupSeconds);
       ctx.log(`raw Postgres create: ${create.perSecond.toFixed(0)}/s`);
 
       for (let c = 0; c < sizes.clients; c++) await write(conns[c], 'ADDED', 'bench-pg', `u-${c}`, 0);
       const lastRv = new Array<number>(sizes.clients).fill(0);
       const update = await closedLoop(sizes.clients, sizes.throughputSeconds, async (c, seq) => {
         lastRv[c] = await write(conns[c], 'MODIFIED', 'bench-pg', `u-${c}`, seq + 1);
-      });
+      }, sizes.warmupSeconds);
       ctx.log(`raw Postgres update: ${update.perSecond.toFixed(0)}/s`);
 
       const latencies: number[] = [];

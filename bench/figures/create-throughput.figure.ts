@@ -81,7 +81,7 @@ async function measureCreates(ctx: BenchContext, client: Client, prefix: string,
   const load = await closedLoop(sizes.clients, sizes.throughputSeconds, async (c, seq) => {
     const name = `${prefix}-${c}-${seq}`;
     acked.set(name, await createObject(client, path, configMap(NS, name, sizes.configMapBytes)));
-  });
+  }, sizes.warmupSeconds);
   if (load.failed > 0) ctx.violation('create', `${load.failed} creates${how} failed: ${load.firstError}`);
   await checkStored(ctx, acked);
   return load;

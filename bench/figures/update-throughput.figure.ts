@@ -24,7 +24,7 @@ export const updateThroughput: FigureModule = {
       const updated = await client.json<{ metadata: { resourceVersion: string } }>('PUT', path(c), body, 200);
       last[c] = Number(updated.metadata.resourceVersion);
       acked.push(last[c]);
-    });
+    }, sizes.warmupSeconds);
     if (load.failed > 0) ctx.violation(this.id, `${load.failed} updates failed: ${load.firstError}`);
 
     const pool = ctx.flotilla.database.pool;

@@ -9,11 +9,12 @@ export interface LoadResult {
 }
 
 /**
- * Closed loop: `clients` workers each call `op` back to back until `seconds` have passed.
- * Only completed operations count; a failure is counted and reported, never retried.
+ * Closed loop: `clients` workers each call `op` back to back until `seconds` have passed. The first
+ * `warmupSeconds` run the same load untimed (JIT compilation, pools and caches settle), then the measured window
+ * starts: only operations completed in it count. A failure is counted (warm-up included) and never retried.
  */
-export async function closedLoop(clients: number, seconds: number, op: (client: number, seq: number) => Promise<void>): Promise<LoadResult> {
-  const start = nowMs();
+export async function closedLoop(clients: number, seconds: number, op: (client: number, seq: number) => Promise<void>, warmupSeconds = 0): Promise<LoadResult> {
+  const start = nowMs() + warmupSeconds * 1000;
   const end = start + seconds * 1000;
   let completed = 0;
   let failed = 0;
@@ -22,7 +23,7 @@ export async function closedLoop(clients: number, seconds: number, op: (client: 
     for (let seq = 0; nowMs() < end; seq++) {
       try {
         await op(client, seq);
-        completed++;
+        if (nowMs() >= start) completed++;
       } catch (e) {
         failed++;
         firstError ??= e instanceof Error ? e.message : String(e);
