@@ -9,8 +9,14 @@ export interface LifecycleClock {
 }
 
 export function rfc3339(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // Every write formats the time (creationTimestamp, managedFields), most of them within the same second.
+  const second = Math.floor(date.getTime() / 1000);
+  if (second !== lastSecond.at) lastSecond.text = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  lastSecond.at = second;
+  return lastSecond.text;
 }
+
+const lastSecond = { at: Number.NaN, text: '' };
 
 const SERVER_OWNED_META = ['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink'] as const;
 
