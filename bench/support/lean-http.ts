@@ -24,24 +24,27 @@ export class LeanPool {
   private readonly host: string;
   private readonly port: number;
   private readonly tls: boolean;
-  private readonly fixedHeaders: string;
+  private readonly hostHeader: string;
   private closed = false;
 
+  /** `headers` go with every request, unless a request gives the same header itself. */
   constructor(
     baseUrl: string,
     private readonly maxSockets: number,
-    headers: Record<string, string>,
+    private readonly headers: Record<string, string>,
     private readonly ca?: string,
   ) {
     const url = new URL(baseUrl);
     this.host = url.hostname;
     this.tls = url.protocol === 'https:';
     this.port = Number(url.port) || (this.tls ? 443 : 80);
-    this.fixedHeaders = `Host: ${url.host}\r\n` + Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+    this.hostHeader = `Host: ${url.host}\r\n`;
   }
 
   async request(method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<LeanReply> {
-    let head = `${method} ${path} HTTP/1.1\r\n${this.fixedHeaders}`;
+    let head = `${method} ${path} HTTP/1.1\r\n${this.hostHeader}`;
+    const given = new Set(Object.keys(headers).map((h) => h.toLowerCase()));
+    for (const name in this.headers) if (!given.has(name.toLowerCase())) head += `${name}: ${this.headers[name]}\r\n`;
     for (const name in headers) head += `${name}: ${headers[name]}\r\n`;
     head += body === undefined ? '\r\n' : `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
     const connection = await this.acquire();
@@ -61,8 +64,11 @@ export class LeanPool {
   }
 
   private acquire(): Promise<LeanConnection> {
-    const ready = this.idle.pop();
-    if (ready) return Promise.resolve(ready);
+    // The server closes keep-alive connections that idle past its timeout: those are dropped, not reused.
+    for (let ready = this.idle.pop(); ready; ready = this.idle.pop()) {
+      if (ready.usable) return Promise.resolve(ready);
+      this.open--;
+    }
     if (this.open < this.maxSockets) {
       this.open++;
       return LeanConnection.open(this.host, this.port, this.tls, this.ca).catch((e: unknown) => {
@@ -96,12 +102,24 @@ export class LeanPool {
 
 class LeanConnection {
   private buffer: Buffer = Buffer.alloc(0);
+  /** Bytes received after `buffer` and not yet joined to it: a large body is joined once, when it is complete. */
+  private arriving: Buffer[] = [];
+  private arrivingBytes = 0;
+  /** Bytes the reply in progress needs in all, once its head says (Content-Length). */
+  private needed = 0;
   private pending?: { resolve: (r: LeanReply) => void; reject: (e: Error) => void };
   private failure?: Error;
+  /** When the server will close this connection if it stays idle (its `Keep-Alive: timeout=` hint, less a second). */
+  private idleUntil = Number.POSITIVE_INFINITY;
 
   private constructor(private readonly socket: Socket) {
     socket.on('data', (chunk: Buffer) => {
-      this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+      this.arriving.push(chunk);
+      this.arrivingBytes += chunk.length;
+      if (this.buffer.length + this.arrivingBytes < this.needed) return;
+      this.buffer = Buffer.concat([this.buffer, ...this.arriving]);
+      this.arriving = [];
+      this.arrivingBytes = 0;
       this.parse();
     });
     const fail = (e: Error) => {
@@ -122,6 +140,11 @@ class LeanConnection {
       socket.setNoDelay(true);
       socket.once('error', reject);
     });
+  }
+
+  /** Still open, with nothing unread, and not about to be closed by the server: safe to send the next request on. */
+  get usable(): boolean {
+    return this.failure === undefined && !this.socket.destroyed && this.buffer.length === 0 && Date.now() < this.idleUntil;
   }
 
   exchange(request: string): Promise<LeanReply> {
@@ -148,7 +171,10 @@ class LeanConnection {
     const length = /\r\ncontent-length: *(\d+)/.exec(head);
     if (length) {
       const end = bodyStart + Number(length[1]);
-      if (this.buffer.length < end) return;
+      if (this.buffer.length < end) {
+        this.needed = end;
+        return;
+      }
       body = this.buffer.subarray(bodyStart, end);
       rest = end;
     } else if (/\r\ntransfer-encoding: *chunked/.test(head)) {
@@ -179,6 +205,9 @@ class LeanConnection {
     this.pending = undefined;
     const text = body.toString('utf8');
     this.buffer = this.buffer.subarray(rest);
+    this.needed = 0;
+    const keepAlive = /\r\nkeep-alive: *timeout=(\d+)/.exec(head);
+    this.idleUntil = keepAlive ? Date.now() + Math.max(0, Number(keepAlive[1]) - 1) * 1000 : Number.POSITIVE_INFINITY;
     pending.resolve({ status, body: text });
   }
 }
