@@ -23,7 +23,7 @@ const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
  * Resource requests (every verb but watch) served on Node's request event, before Express: the same stages as the
  * Express pipeline (request metrics, bearer authentication, the raw body) and the same `ResourceService` calls as
  * `ResourceController`, with errors answered by the global filter's `writeStatus`. Express's router, its request
- * and response decorations and its body parser cost about a tenth of a create's CPU (docs/decisions.md D14).
+ * and response decorations and its body parser cost about a third of a create's API CPU (docs/decisions.md D16).
  * Anything this route does not recognise as plainly its own — watches, discovery paths, bodies that are chunked,
  * compressed or over the limit, undecodable paths — goes to Express unchanged.
  */
