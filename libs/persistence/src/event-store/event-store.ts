@@ -1,29 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { ExpiredError, InternalError, isStatusError, type KubeObject, type ObjectKey, StatusError, storedJsonText } from '@flotilla/domain';
+import { ExpiredError, InternalError, type KubeObject, type ObjectKey, StatusError, storedJsonText } from '@flotilla/domain';
 import type { DB } from '../schema';
 import type { EventType, ListPage, ListQuery, StoredEvent, WriteRequest, WriteResult } from './event-store.types';
 import { EVENTS_WITH_PREVIOUS, toStoredEvent, type EventRow } from './event-row';
+import { keyString, keysOf, keyTuple, planBatch, settleAll, settleOutcomes, writesOf, type BatchPlan, type Outcome, type PendingWrite } from './batch-plan';
 
 export const EVENTS_CHANNEL = 'flotilla_events';
-
-interface PendingWrite {
-  request: WriteRequest;
-  resolve(result: WriteResult): void;
-  reject(error: unknown): void;
-}
-
-interface AppendedEvent {
-  type: EventType;
-  key: ObjectKey;
-  object: KubeObject;
-  request: WriteRequest;
-  prevResourceVersion: number | null;
-  /** The object before this event (null for ADDED). */
-  prevObject: KubeObject | null;
-}
-
-type Outcome = { ok: true; result: WriteResult } | { ok: false; error: unknown };
 
 /** Where the log ends: its last resourceVersion and the name of the batch that appended it. */
 interface LogPosition {
@@ -67,8 +50,6 @@ const CONTENDED_MS = 1000;
 
 /** Most requirement objects (namespaces) remembered for deciding creates without reading. */
 const MAX_REMEMBERED = 10_000;
-
-const keyString = (k: ObjectKey) => `${k.group}\u0000${k.resource}\u0000${k.namespace}\u0000${k.name}`;
 
 /**
  * The event store: every write appends to `events` and updates `objects` in one transaction.
@@ -557,58 +538,6 @@ function checkReadable(resourceVersion: number, last: number, compacted: number)
   }
 }
 
-interface BatchPlan {
-  outcomes: Outcome[];
-  events: AppendedEvent[];
-  /** resourceVersions of the events that leave their key stored, and of those that leave it deleted. */
-  putRvs: number[];
-  deleteRvs: number[];
-}
-
-/** Runs each write's requirement check and `decide` in order against the state at `last`, as the batch will commit. */
-function planBatch(requests: WriteRequest[], last: number, state: Map<string, KubeObject | null>): BatchPlan {
-  let rv = last;
-  const outcomes: Outcome[] = [];
-  const events: AppendedEvent[] = [];
-  const finalRv = new Map<string, { rv: number; deleted: boolean }>();
-  for (const request of requests) {
-    const k = keyString(request.key);
-    const current = state.get(k) ?? null;
-    try {
-      request.requires?.check(state.get(keyString(request.requires.key)) ?? null);
-      const decision = request.decide(current);
-      if (decision.action === 'none') {
-        outcomes.push({ ok: true, result: { type: 'NONE', object: decision.object, resourceVersion: rv } });
-        continue;
-      }
-      rv += 1;
-      const object = withResourceVersion(decision.object, rv);
-      const type: EventType = decision.action === 'delete' ? 'DELETED' : current ? 'MODIFIED' : 'ADDED';
-      const prevResourceVersion = current ? Number(current.metadata.resourceVersion) : null;
-      events.push({ type, key: request.key, object, request, prevResourceVersion, prevObject: current });
-      state.set(k, type === 'DELETED' ? null : object);
-      finalRv.set(k, { rv, deleted: type === 'DELETED' });
-      outcomes.push({ ok: true, result: { type, object, resourceVersion: rv } });
-    } catch (error) {
-      outcomes.push({ ok: false, error }); // the caller's own error, passed through as thrown
-    }
-  }
-  const putRvs: number[] = [];
-  const deleteRvs: number[] = [];
-  for (const f of finalRv.values()) (f.deleted ? deleteRvs : putRvs).push(f.rv);
-  return { outcomes, events, putRvs, deleteRvs };
-}
-
-/** Every key a batch reads: the written keys and the keys their requirements name, once each. */
-function keysOf(requests: WriteRequest[]): ObjectKey[] {
-  const unique = new Map<string, ObjectKey>();
-  for (const r of requests) {
-    unique.set(keyString(r.key), r.key);
-    if (r.requires) unique.set(keyString(r.requires.key), r.requires.key);
-  }
-  return [...unique.values()];
-}
-
 /** The projection's rows of a list query, in key order, one more than the page to tell whether more follow. */
 function currentRows<T>(q: ListQuery, column: RawBuilder<T>) {
   const ns = q.namespace !== undefined ? sql`AND o.namespace = ${q.namespace}` : sql``;
@@ -635,10 +564,6 @@ function toPage<T>(rows: { namespace: string | null; name: string | null; object
   return { items, resourceVersion, next };
 }
 
-function withResourceVersion(object: KubeObject, rv: number): KubeObject {
-  return { ...object, metadata: { ...object.metadata, resourceVersion: String(rv) } };
-}
-
 /** The objects as one JSON array text: Postgres parses it once, where a text[] of JSON texts is unescaped first. */
 function jsonArray(objects: KubeObject[]): string {
   let text = '[';
@@ -646,29 +571,6 @@ function jsonArray(objects: KubeObject[]): string {
   return text + ']';
 }
 
-function keyTuple(k: ObjectKey): string[] {
-  return [k.group, k.resource, k.namespace, k.name];
-}
-
 function samePosition(a: LogPosition, b: LogPosition): boolean {
   return a.last === b.last && a.batch === b.batch;
-}
-
-/** The state a plan leaves for each key it writes (null: deleted). */
-function writesOf(plan: BatchPlan): Map<string, KubeObject | null> {
-  const writes = new Map<string, KubeObject | null>();
-  for (const e of plan.events) writes.set(keyString(e.key), e.type === 'DELETED' ? null : e.object);
-  return writes;
-}
-
-function settleOutcomes(batch: PendingWrite[], outcomes: Outcome[]): void {
-  outcomes.forEach((o, i) => (o.ok ? batch[i].resolve(o.result) : batch[i].reject(o.error)));
-}
-
-function settleAll(batch: PendingWrite[], error: unknown): void {
-  for (const p of batch) p.reject(isStatusError(error) ? error : new InternalError(describe(error)));
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
