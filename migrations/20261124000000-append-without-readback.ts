@@ -16,7 +16,11 @@ import { Kysely, sql } from 'kysely';
  * A batch decided without reading (creates, docs/decisions.md D15) carries what it assumed as `checks`:
  * `{"absent": [[group, resource, namespace, name], …], "stored": [[group, resource, namespace, name, resourceVersion], …]}`.
  * Under the lock the function confirms those keys are absent and those objects are still at those resourceVersions,
- * and returns -1, writing nothing, when any is not. Only primary-key lookups are meant, whatever the plan guesses
+ * and returns -1, writing nothing, when any is not. With `"floating": true` (a blind batch that follows no other batch
+ * of its store) those checks are all the batch assumed, so when another writer moved the log it lands at the log's
+ * end as it finds it instead of being refused: resourceVersions (in the events, `put_rvs`/`delete_rvs` and each
+ * object's `metadata.resourceVersion`) move up by the distance, and the returned last resourceVersion tells the
+ * caller where it landed. Only primary-key lookups are meant, whatever the plan guesses
  * about the arrays' sizes, so hash and merge joins are off for it.
  *
  * Within the one statement the projection's upserts and deletes touch disjoint keys (`put_rvs` and `delete_rvs` name
@@ -52,12 +56,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     DECLARE
       current_last bigint;
       current_batch text;
-      new_last bigint := expected_last + cardinality(event_types);
+      base bigint := expected_last;
+      shift bigint := 0;
+      new_last bigint;
     BEGIN
       SELECT last_resource_version, last_batch INTO current_last, current_batch FROM log_state WHERE id = 1 FOR UPDATE;
       IF current_last <> expected_last OR current_batch <> expected_batch THEN
-        RETURN NULL;
+        IF NOT coalesce((checks->>'floating')::boolean, false) THEN
+          RETURN NULL;
+        END IF;
+        base := current_last;
+        shift := base - expected_last;
       END IF;
+      new_last := base + cardinality(event_types);
       IF checks IS NOT NULL AND (
         EXISTS (
           SELECT 1 FROM jsonb_array_elements(checks->'absent') k
@@ -73,7 +84,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       END IF;
       WITH appended AS (
         INSERT INTO events (resource_version, event_type, api_group, resource, namespace, name, uid, object, actor, field_manager, prev_resource_version)
-        SELECT expected_last + e.i, e.t, e.g, e.r, e.ns, e.n, e.uid, e.o, e.actor, e.fm, e.prev
+        SELECT base + e.i, e.t, e.g, e.r, e.ns, e.n, e.uid,
+          CASE WHEN shift = 0 THEN e.o ELSE jsonb_set(e.o, '{metadata,resourceVersion}', to_jsonb((base + e.i)::text)) END,
+          e.actor, e.fm, e.prev
         FROM ROWS FROM (
           unnest(event_types), unnest(event_groups), unnest(event_resources), unnest(event_namespaces), unnest(event_names),
           unnest(event_uids), jsonb_array_elements(event_objects), unnest(event_actors), unnest(event_field_managers),
@@ -84,19 +97,19 @@ export async function up(db: Kysely<any>): Promise<void> {
       stored AS (
         INSERT INTO objects (api_group, resource, namespace, name, uid, resource_version, object)
         SELECT a.api_group, a.resource, a.namespace, a.name, a.uid, a.resource_version, a.object
-        FROM appended a WHERE a.resource_version = ANY(put_rvs)
+        FROM appended a WHERE a.resource_version - shift = ANY(put_rvs)
         ON CONFLICT (api_group, resource, namespace, name)
         DO UPDATE SET uid = excluded.uid, resource_version = excluded.resource_version, object = excluded.object
       ),
       removed AS (
         DELETE FROM objects o USING appended a
-        WHERE a.resource_version = ANY(delete_rvs)
+        WHERE a.resource_version - shift = ANY(delete_rvs)
           AND o.api_group = a.api_group AND o.resource = a.resource AND o.namespace = a.namespace AND o.name = a.name
       )
       DELETE FROM allocations al
       WHERE al.owner IN (
         SELECT a.api_group || '/' || a.resource || '/' || a.namespace || '/' || a.name
-        FROM appended a WHERE a.resource_version = ANY(delete_rvs));
+        FROM appended a WHERE a.resource_version - shift = ANY(delete_rvs));
       UPDATE log_state SET last_resource_version = new_last, last_batch = new_batch WHERE id = 1;
       PERFORM pg_notify(channel, new_last::text || ' ' || new_batch);
       RETURN new_last;

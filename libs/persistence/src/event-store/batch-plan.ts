@@ -69,6 +69,25 @@ export function planBatch(requests: WriteRequest[], last: number, state: Map<str
   return { outcomes, events, putRvs, deleteRvs };
 }
 
+/**
+ * The plan as it landed `shift` resourceVersions later than it was decided (a floating batch, D15): the same events
+ * and outcomes, every resourceVersion moved up, the objects copied with theirs.
+ */
+export function relocate(plan: BatchPlan, shift: number): BatchPlan {
+  const moved = new Map<KubeObject, KubeObject>();
+  const events = plan.events.map((e) => {
+    const object = withResourceVersion(e.object, Number(e.object.metadata.resourceVersion) + shift);
+    moved.set(e.object, object);
+    return { ...e, object };
+  });
+  const outcomes = plan.outcomes.map((o): Outcome => {
+    if (!o.ok) return o;
+    const object = o.result.object && (moved.get(o.result.object) ?? o.result.object);
+    return { ok: true, result: { ...o.result, object, resourceVersion: o.result.resourceVersion + shift } };
+  });
+  return { outcomes, events, putRvs: plan.putRvs.map((rv) => rv + shift), deleteRvs: plan.deleteRvs.map((rv) => rv + shift) };
+}
+
 /** Every key a batch reads: the written keys and the keys their requirements name, once each. */
 export function keysOf(requests: WriteRequest[]): ObjectKey[] {
   const unique = new Map<string, ObjectKey>();

@@ -5,7 +5,7 @@ import { compactEventLog } from '../compaction/compactor';
 import { LogTailer } from '../watch/log-tailer';
 import { WatchHub } from '../watch/watch-hub';
 import { EventStore } from './event-store';
-import type { StoredEvent, WriteRequest } from './event-store.types';
+import type { StoredEvent, WriteRequest, WriteResult } from './event-store.types';
 
 const key = (name: string, namespace = 'default'): ObjectKey => ({ group: '', resource: 'configmaps', namespace, name });
 const configMap = (name: string, data: Record<string, string>, namespace = 'default'): KubeObject => ({
@@ -168,6 +168,25 @@ describe(EventStore.name, () => {
       await expect(store.write(create('after'))).rejects.toBeInstanceOf(ForbiddenError);
       expect(await store.get(key('after', 'ns'))).toBeNull();
       expect((await store.readEvents(0)).map((e) => e.name)).toEqual(['ns', 'dup', 'ns', 'elsewhere']);
+    });
+
+    it('lets two stores create side by side: a blind batch lands at the log end as it finds it, resourceVersions moved', async () => {
+      const other = new EventStore(database.db);
+      await store.write(putNamespace(false));
+      await Promise.all([store.write(create('learn-1')), other.write(create('learn-2'))]);
+      const locked = [store, other].map((s) => jest.spyOn(s as unknown as { commitLocked: () => unknown }, 'commitLocked'));
+      const results: WriteResult[] = [];
+      for (let i = 0; i < 10; i++) results.push(...(await Promise.all([store.write(create(`a${i}`)), other.write(create(`b${i}`))])));
+      for (const spy of locked) expect(spy).not.toHaveBeenCalled();
+      const events = await store.readEvents(0);
+      expect(events.map((e) => e.resourceVersion)).toEqual(range(1, events.length));
+      for (const e of events) expect(e.object.metadata.resourceVersion).toBe(String(e.resourceVersion));
+      for (const r of results) {
+        expect(r.object?.metadata.resourceVersion).toBe(String(r.resourceVersion));
+        expect((await store.get(key(r.object?.metadata.name as string, 'ns')))?.metadata.resourceVersion).toBe(String(r.resourceVersion));
+      }
+      const rows = await database.db.selectFrom('objects').select(['name', 'resource_version', 'object']).execute();
+      for (const row of rows) expect((row.object as KubeObject).metadata.resourceVersion).toBe(String(row.resource_version));
     });
 
     it('reads when the namespace is unknown or absent, so a refusal is always decided on stored state', async () => {

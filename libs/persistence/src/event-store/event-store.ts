@@ -4,7 +4,7 @@ import { ExpiredError, InternalError, type KubeObject, type ObjectKey, StatusErr
 import type { DB } from '../schema';
 import type { EventType, ListPage, ListQuery, StoredEvent, WriteRequest, WriteResult } from './event-store.types';
 import { EVENTS_WITH_PREVIOUS, toStoredEvent, type EventRow } from './event-row';
-import { keyString, keysOf, keyTuple, planBatch, settleAll, settleOutcomes, writesOf, type BatchPlan, type Outcome, type PendingWrite } from './batch-plan';
+import { keyString, keysOf, keyTuple, planBatch, relocate, settleAll, settleOutcomes, writesOf, type BatchPlan, type Outcome, type PendingWrite } from './batch-plan';
 
 export const EVENTS_CHANNEL = 'flotilla_events';
 
@@ -21,7 +21,7 @@ interface Link {
   writes: Map<string, KubeObject | null>;
   /** The link this one was decided after, until this one settles. */
   previous?: Link;
-  /** Set when the batch did not append (refused, failed or its assumptions did not hold). */
+  /** Set when the batch did not append where it was decided: refused, failed, its assumptions did not hold, or it floated. */
   failed?: boolean;
 }
 
@@ -31,6 +31,8 @@ interface Checks {
   absent: string[][];
   /** [group, resource, namespace, name, resourceVersion] of objects assumed stored as they were last seen. */
   stored: (string | number)[][];
+  /** The batch follows no other batch of its store: the checks are all it assumed, so it may land wherever the log ends. */
+  floating: boolean;
 }
 
 export interface EventStoreOptions {
@@ -200,7 +202,7 @@ export class EventStore {
     const plan = planBatch(requests, from.last, state);
     if (plan.events.length === 0 || plan.outcomes.some((o) => !o.ok)) return undefined;
     const absent = plan.events.filter((e) => !overlay.has(keyString(e.key))).map((e) => keyTuple(e.key));
-    return { from, plan, checks: { absent, stored } };
+    return { from, plan, checks: { absent, stored, floating: links.length === 0 } };
   }
 
   /** Puts a decided batch on the chain and sends its append; undefined when it writes nothing. */
@@ -231,12 +233,16 @@ export class EventStore {
     const afterFailure = link.previous?.failed === true;
     link.previous = undefined;
     if (appended !== null && appended >= 0) {
-      this.advance(link.to);
-      this.rememberWrites(plan);
+      // A floating batch may have landed after another writer's batch instead of where it was decided.
+      const landed = appended - plan.events.length;
+      const placed = landed === link.from.last ? plan : relocate(plan, landed - link.from.last);
+      if (placed !== plan) link.failed = true; // whatever was decided after it assumed the old place
+      this.advance({ last: appended, batch: link.to.batch });
+      this.rememberWrites(placed);
       // The next batch goes out before these writes are answered: its append then overlaps the answers.
       this.unlink(link, true);
-      settleOutcomes(batch, plan.outcomes);
-      this.committed(link.from.last, link.to.batch, plan);
+      settleOutcomes(batch, placed.outcomes);
+      this.committed(landed, link.to.batch, placed);
       return;
     }
     this.unlink(link);
