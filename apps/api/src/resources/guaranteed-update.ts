@@ -31,6 +31,7 @@ export async function guaranteedUpdate(
     try {
       const result = await store.write({
         key,
+        expects: current,
         actor: options.actor,
         fieldManager: options.fieldManager,
         decide: (now) => {

@@ -91,7 +91,7 @@ export class ResourceWriter {
     try {
       const result = ctx.dryRun
         ? await this.store.dryRun({ key, requires, decide: (c) => this.decideCreate(rt, c, created) })
-        : await this.store.write({ key, requires, absentOnly: true, actor: ctx.user.username, fieldManager: fieldManagerOf(ctx), decide: (c) => this.decideCreate(rt, c, created) });
+        : await this.store.write({ key, requires, expects: null, actor: ctx.user.username, fieldManager: fieldManagerOf(ctx), decide: (c) => this.decideCreate(rt, c, created) });
       return { code: 201, object: result.object as KubeObject };
     } catch (e) {
       if (isService(rt) && !ctx.dryRun) await this.releaseIfOrphaned(key, created);

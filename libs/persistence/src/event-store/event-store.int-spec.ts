@@ -98,7 +98,7 @@ describe(EventStore.name, () => {
     expect((await store.readEvents(0)).map((e) => e.name)).toEqual(['ns', 'a', 'ns']);
   });
 
-  describe('creates decided without reading (absentOnly)', () => {
+  describe('writes decided without reading (expects)', () => {
     const nsKey: ObjectKey = { group: '', resource: 'namespaces', namespace: '', name: 'ns' };
     const namespace = (terminating: boolean): KubeObject => ({
       apiVersion: 'v1',
@@ -109,7 +109,7 @@ describe(EventStore.name, () => {
     /** As the API's create: refuses any stored object, requires a live namespace. */
     const create = (name: string): WriteRequest => ({
       key: key(name, 'ns'),
-      absentOnly: true,
+      expects: null,
       decide: (current) => {
         if (current) throw new ConflictError('', 'configmaps', name, 'already exists');
         return { action: 'put', object: configMap(name, { n: name }, 'ns') };
@@ -187,6 +187,29 @@ describe(EventStore.name, () => {
       }
       const rows = await database.db.selectFrom('objects').select(['name', 'resource_version', 'object']).execute();
       for (const row of rows) expect((row.object as KubeObject).metadata.resourceVersion).toBe(String(row.resource_version));
+    });
+
+    it('updates an object as the writer read it without reading it again, and refuses when it changed meanwhile', async () => {
+      await store.write(putNamespace(false));
+      await store.write(create('u'));
+      const read = await store.get(key('u', 'ns'));
+      const update = (expects: KubeObject | null, value: string): WriteRequest => ({
+        key: key('u', 'ns'),
+        expects,
+        decide: (current) => {
+          if (current?.metadata.resourceVersion !== expects?.metadata.resourceVersion) throw new ConflictError('', 'configmaps', 'u', 'changed');
+          return { action: 'put', object: configMap('u', { v: value }, 'ns') };
+        },
+      });
+      const loads = reads(store);
+      const first = await store.write(update(read, 'one'));
+      expect(loads).not.toHaveBeenCalled();
+      expect([first.type, first.object?.data]).toEqual(['MODIFIED', { v: 'one' }]);
+      const events = await store.readEvents(0);
+      expect(events.at(-1)?.prevObject?.data).toEqual({ n: 'u' });
+      // The writer's copy is now stale: Postgres refuses the blind batch, and on read state decide refuses the write.
+      await expect(store.write(update(read, 'two'))).rejects.toBeInstanceOf(ConflictError);
+      expect((await store.get(key('u', 'ns')))?.data).toEqual({ v: 'one' });
     });
 
     it('reads when the namespace is unknown or absent, so a refusal is always decided on stored state', async () => {

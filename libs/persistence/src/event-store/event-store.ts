@@ -125,7 +125,7 @@ export class EventStore {
    */
   private pump(startNow = false): void {
     if (this.planning || this.pending.length === 0) return;
-    const room = this.pending.every((p) => p.request.absentOnly) ? 1 : this.maxInFlight;
+    const room = this.pending.every((p) => p.request.expects !== undefined) ? 1 : this.maxInFlight;
     if (this.chain.length >= room) return;
     this.planning = true;
     // Otherwise setImmediate, not a microtask: writes arriving in the same turn of the event loop join the batch.
@@ -178,18 +178,26 @@ export class EventStore {
   }
 
   /**
-   * A batch of creates decided without reading (D15): every write must be `absentOnly`, and every object a write
-   * requires must be one this store remembers (or one the chain writes). The keys are taken to be absent and the
-   * required objects to be as remembered; Postgres confirms both when the batch appends. Undefined when the batch
-   * does not qualify, or when any write would fail: a refusal is only ever decided on state read from the store.
+   * A batch decided without reading (D15): every write must say what it `expects`, and every object a write
+   * requires must be one this store remembers (or one the chain writes). Each key is taken to be as its write
+   * expects, and the required objects as remembered; Postgres confirms all of it when the batch appends. Undefined
+   * when the batch does not qualify, or when any write would fail: a refusal is only ever decided on read state.
    */
   private decideBlind(requests: WriteRequest[], links: Link[]): { from: LogPosition; plan: BatchPlan; checks: Checks } | undefined {
     const from = links.at(-1)?.to ?? this.position;
-    if (!from || !requests.every((r) => r.absentOnly)) return undefined;
+    if (!from || !requests.every((r) => r.expects !== undefined)) return undefined;
     const overlay = new Map<string, KubeObject | null>();
     for (const link of links) for (const [k, obj] of link.writes) overlay.set(k, obj);
     const state = new Map(overlay);
+    const absent: string[][] = [];
     const stored: (string | number)[][] = [];
+    for (const { key, expects } of requests) {
+      const k = keyString(key);
+      if (state.has(k)) continue;
+      state.set(k, expects ?? null);
+      if (expects) stored.push([...keyTuple(key), Number(expects.metadata.resourceVersion)]);
+      else absent.push(keyTuple(key));
+    }
     for (const { requires } of requests) {
       if (!requires) continue;
       const k = keyString(requires.key);
@@ -201,7 +209,6 @@ export class EventStore {
     }
     const plan = planBatch(requests, from.last, state);
     if (plan.events.length === 0 || plan.outcomes.some((o) => !o.ok)) return undefined;
-    const absent = plan.events.filter((e) => !overlay.has(keyString(e.key))).map((e) => keyTuple(e.key));
     return { from, plan, checks: { absent, stored, floating: links.length === 0 } };
   }
 

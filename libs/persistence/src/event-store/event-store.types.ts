@@ -44,10 +44,12 @@ export interface WriteRequest {
   actor?: string;
   fieldManager?: string;
   /**
-   * The write is a create: `decide` refuses any stored object. The store may then decide it without reading the key,
-   * against no object, and have Postgres confirm under the log lock that the key is absent (docs/decisions.md D15).
+   * The one state `decide` accepts, as the writer read it: null for a create (any stored object is refused), or the
+   * object at its resourceVersion for a write-if-unchanged (any other resourceVersion is refused). The store may then
+   * decide the write against it without reading the key, and have Postgres confirm under the log lock that the key is
+   * indeed absent, or still at that resourceVersion (docs/decisions.md D15).
    */
-  absentOnly?: boolean;
+  expects?: KubeObject | null;
 }
 
 export interface WriteResult {
