@@ -67,7 +67,7 @@ export class HttpClient implements Client {
     let endedResolve!: () => void;
     const ended = new Promise<void>((r) => (endedResolve = r));
     const ready = new Promise<void>((resolve, reject) => {
-      req = this.open(method, path, this.streamAgent, payload, {}, (res) => {
+      req = this.open(method, path, this.streamAgent, payload, (res) => {
         if ((res.statusCode ?? 0) >= 300) {
           reject(new Error(`${method} ${path}: HTTP ${res.statusCode}`));
           res.resume();
@@ -104,8 +104,8 @@ export class HttpClient implements Client {
     this.streamAgent.destroy();
   }
 
-  private open(method: string, path: string, agent: HttpAgent, payload: string | undefined, headers: Record<string, string>, onResponse: (res: IncomingMessage) => void) {
-    const all: Record<string, string> = { Accept: 'application/json', ...this.options.headers, ...headers };
+  private open(method: string, path: string, agent: HttpAgent, payload: string | undefined, onResponse: (res: IncomingMessage) => void) {
+    const all: Record<string, string> = { Accept: 'application/json', ...this.options.headers };
     if (payload !== undefined) {
       all['Content-Type'] ??= 'application/json';
       all['Content-Length'] = String(Buffer.byteLength(payload));

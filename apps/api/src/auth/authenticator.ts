@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { UnauthorizedError } from '@flotilla/domain';
+import { writeStatus } from '../errors/status-exception.filter';
 import type { UserInfo } from '../resources/request-context';
 
 /** Paths served without credentials, as kube-apiserver's default RBAC lets anyone read them. */
@@ -38,9 +39,7 @@ export class Authenticator {
         return next();
       }
       if (OPEN_PATHS.has(path) || path.startsWith('/healthz/') || path.startsWith('/livez/') || path.startsWith('/readyz/')) return next();
-      const status = new UnauthorizedError().toStatus();
-      res.status(401).setHeader('Content-Type', 'application/json');
-      res.end(JSON.stringify(status));
+      writeStatus(res, new UnauthorizedError());
     };
   }
 }

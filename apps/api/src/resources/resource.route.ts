@@ -37,7 +37,7 @@ export function installResourceRoute(server: Server, options: ResourceRouteOptio
 }
 
 /** The route as a function: true when it took the request. */
-export function resourceRoute(options: ResourceRouteOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
+function resourceRoute(options: ResourceRouteOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
   return (req, res) => {
     const target = routable(req, options);
     if (!target) return false;

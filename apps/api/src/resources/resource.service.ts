@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Request, Response } from 'express';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { jsonText, MethodNotAllowedError, StatusError, type ResourceRegistry } from '@flotilla/domain';
 import { negotiate } from '../request/content-negotiation';
@@ -74,7 +73,6 @@ export class ResourceService {
     };
   }
 
-  /** Serves the request; only a watch needs Express's request and response (the resource route never passes one). */
   async handle(ctx: RequestContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { info, rt } = ctx;
     const now = new Date();
@@ -96,7 +94,7 @@ export class ResourceService {
       }
       case 'watch': {
         const options = parseListOptions(rt, ctx.query, info.name);
-        return this.streamer.serve(ctx, options, negotiate(ctx.accept, false), req as Request, res as Response);
+        return this.streamer.serve(ctx, options, negotiate(ctx.accept, false), req, res);
       }
       case 'create': {
         const { code, object } = await this.writer.create(ctx);

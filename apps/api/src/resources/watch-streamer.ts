@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isStatusError, InternalError, jsonText, type KubeObject } from '@flotilla/domain';
 import type { StoredEvent, WatchHub } from '@flotilla/persistence';
 import type { ResponseForm } from '../request/content-negotiation';
@@ -67,7 +67,7 @@ export class WatchStreamer {
   ) {}
 
   /** `?watch=true` as newline-delimited JSON over chunked HTTP. */
-  async serve(ctx: RequestContext, options: ListOptions, form: ResponseForm, req: Request, res: Response): Promise<void> {
+  async serve(ctx: RequestContext, options: ListOptions, form: ResponseForm, req: IncomingMessage, res: ServerResponse): Promise<void> {
     await this.open(ctx, options, form, httpSink(req, res));
   }
 
@@ -171,7 +171,7 @@ export class WatchStreamer {
  * nothing back, chunks are written straight to the socket; a lone event's chunk is the one its message built for
  * every HTTP watcher. `res.end()` still writes the last chunk, so the body stays well-formed either way.
  */
-function httpSink(req: Request, res: Response): WatchSink {
+function httpSink(req: IncomingMessage, res: ServerResponse): WatchSink {
   let pending: WatchMessage[] = [];
   let pendingBytes = 0;
   const flush = () => {
@@ -188,7 +188,7 @@ function httpSink(req: Request, res: Response): WatchSink {
   };
   return {
     begin() {
-      res.status(200);
+      res.statusCode = 200;
       res.setHeader('Content-Type', 'application/json');
       res.setHeader('Cache-Control', 'no-cache, private');
       res.flushHeaders();

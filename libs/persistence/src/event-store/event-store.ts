@@ -50,7 +50,7 @@ export interface EventStoreOptions {
 /** After losing an append to another writer, batches are decided under the lock for this long. */
 const CONTENDED_MS = 1000;
 
-/** Most requirement objects (namespaces) remembered for deciding creates without reading. */
+/** Most requirement objects (namespaces) remembered for deciding writes without reading. */
 const MAX_REMEMBERED = 10_000;
 
 /**
@@ -119,9 +119,9 @@ export class EventStore {
   }
 
   /**
-   * Starts deciding the next batch when none is being decided and the chain has room. Creates only (which are decided
-   * without reading) wait for the chain to drain instead: there is no read to overlap with the append before them,
-   * and waiting lets them gather into one larger batch (16 rather than 11 per append at 32 clients, D15).
+   * Starts deciding the next batch when none is being decided and the chain has room. Writes that all say what they
+   * expect (decided without reading) wait for the chain to drain instead: there is no read to overlap with the append
+   * before them, and waiting lets them gather into one larger batch (16 rather than 11 per append at 32 clients, D15).
    */
   private pump(startNow = false): void {
     if (this.planning || this.pending.length === 0) return;
