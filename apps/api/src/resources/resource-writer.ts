@@ -22,7 +22,9 @@ import {
   rfc3339,
   schemaFor,
   StaleResourceVersionError,
+  trackCreated,
   updateManagedFields,
+  type UpdateManagedFieldsOptions,
   type KubeObject,
   type ObjectKey,
   type ResourceRegistry,
@@ -85,7 +87,7 @@ export class ResourceWriter {
     // Checked again in the write's own snapshot; read ahead only where a refused create would have allocated.
     const requires = this.namespaceRequirement(ctx, obj);
     if (isService(rt)) await this.admitNamespace(ctx, obj);
-    const created = this.track(ctx, null, obj);
+    const created = trackCreated(obj, this.trackingOptions(ctx));
     if (isService(rt)) await this.allocator.allocate(created, !ctx.dryRun);
     const key = this.keyOf(ctx, created.metadata.name as string);
     try {
@@ -364,14 +366,18 @@ export class ResourceWriter {
   }
 
   private track(ctx: RequestContext, old: KubeObject | null, next: KubeObject): KubeObject {
-    return updateManagedFields(old, next, {
+    return updateManagedFields(old, next, this.trackingOptions(ctx));
+  }
+
+  private trackingOptions(ctx: RequestContext): UpdateManagedFieldsOptions {
+    return {
       manager: fieldManagerOf(ctx),
       apiVersion: apiVersionOf(ctx.rt),
       now: rfc3339(this.clock()),
       schema: schemaFor(ctx.rt.group, ctx.rt.kind),
       subresource: ctx.info.subresource,
       hasStatusSubresource: ctx.rt.hasStatusSubresource,
-    });
+    };
   }
 
   /** Applies one already-decided write (used by bootstrap). */

@@ -57,6 +57,45 @@ export function compareValues(lhs: unknown, rhs: unknown, schema: TypeSchema | u
   return comparison;
 }
 
+/**
+ * What `compareValues({}, value, schema)` reports added or modified (nothing is removed), built in one walk of
+ * `value`: the fields a create sets. The same rules as `walk` with an empty left side: a declared struct missing on
+ * the left of a present parent counts as `{}`, so the struct itself is not added, only what it holds.
+ */
+export function createdFields(value: unknown, schema: TypeSchema | undefined): FieldSet {
+  const set = created({}, value, schema, false);
+  if (!set) return emptyFieldSet();
+  set.member = false;
+  return set;
+}
+
+/** `walk` of (l, rhs) where the left side of everything below is absent; undefined when nothing is marked. */
+function created(l: JsonMap | undefined, rhs: unknown, schema: TypeSchema | undefined, isItem: boolean): FieldSet | undefined {
+  const zeroStruct = !isItem && schema?.type === 'object';
+  const r = rhs === null || rhs === undefined ? (zeroStruct ? {} : undefined) : rhs;
+  if (r === undefined) return undefined; // then l is absent too: it is only {} where r would be
+  const shape = shapeOf(schema, r);
+  const sameShape = l === undefined || shapeOf(schema, l).kind === shape.kind;
+  if (shape.kind === 'leaf' || !sameShape || (isEmptyContainer(l) && isEmptyContainer(r))) {
+    return l === undefined || !deepEqual(l, r) ? { member: true, children: new Map() } : undefined;
+  }
+  const node: FieldSet = { member: l === undefined, children: new Map() };
+  if (shape.kind === 'fields') {
+    for (const key of Object.keys(r as JsonMap)) {
+      const field = childField(shape.schema, key).schema;
+      const left = l !== undefined && field?.type === 'object' ? {} : undefined;
+      const child = created(left, (r as JsonMap)[key], field, false);
+      if (child) node.children.set(`f:${key}`, child);
+    }
+  } else {
+    for (const [element, item] of indexItems(shape.keys, r as unknown[]).items) {
+      const child = created(undefined, item, shape.item, true);
+      if (child) node.children.set(element, child);
+    }
+  }
+  return node.member || node.children.size > 0 ? node : undefined;
+}
+
 interface Position {
   isItem: boolean;
   lhsParent: boolean;

@@ -97,7 +97,11 @@ export function comparePathElements(a: string, b: string): number {
 }
 
 function sortedChildren(set: FieldSet): [string, FieldSet][] {
-  return [...set.children].sort(([a], [b]) => comparePathElements(a, b));
+  const children = [...set.children];
+  if (children.length < 2) return children;
+  // Field names alone (the usual case) sort as plain strings; mixed elements need the element ranks.
+  if (children.every(([k]) => k.startsWith('f:'))) return children.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return children.sort(([a], [b]) => comparePathElements(a, b));
 }
 
 /** Member paths in upstream iteration order: a node's members first, then its children, depth first. */

@@ -1,7 +1,7 @@
-import { deepClone, isObject, KubeObject } from '../objects/object-meta';
+import { deepClone, isObject, KubeObject, ManagedFieldsEntry } from '../objects/object-meta';
 import { TypeSchema } from '../schema/type-schema';
-import { differenceFieldSets, isEmptyFieldSet, unionFieldSets } from './field-set';
-import { compareValues } from './field-set.of-value';
+import { differenceFieldSets, isEmptyFieldSet, toFieldsV1, unionFieldSets } from './field-set';
+import { compareValues, createdFields } from './field-set.of-value';
 import {
   capUpdateManagers,
   decodeManagedFields,
@@ -63,6 +63,24 @@ export function updateManagedFields(old: KubeObject | null, updated: KubeObject,
   const entries = encodeManagedFields(managers);
   if (entries.length > 0) result.metadata.managedFields = entries;
   return result;
+}
+
+/**
+ * `updateManagedFields(null, object, opts)` for an object the caller owns (a create): sets its managedFields in
+ * place and returns it. A create that brings no managedFields of its own (the usual case) has one manager, which owns
+ * every field the object sets; that entry is built in one walk, without the general bookkeeping of managers.
+ */
+export function trackCreated(object: KubeObject, opts: UpdateManagedFieldsOptions): KubeObject {
+  const requested = isObject(object.metadata) ? object.metadata.managedFields : undefined;
+  const fresh = requested === undefined || requested === null || isResetManagedFields(requested);
+  if (!fresh || opts.subresource || !isObject(object.metadata)) return updateManagedFields(null, object, opts);
+  const scope = trackingScope(undefined, opts.hasStatusSubresource);
+  delete object.metadata.managedFields;
+  const owned = stripMetaFields(limitToScope(createdFields(object, opts.schema), scope));
+  if (isEmptyFieldSet(owned)) return object;
+  const entry: ManagedFieldsEntry = { manager: opts.manager || 'unknown', operation: 'Update', apiVersion: opts.apiVersion, time: opts.now, fieldsType: 'FieldsV1', fieldsV1: toFieldsV1(owned) };
+  object.metadata.managedFields = [entry];
+  return object;
 }
 
 /**

@@ -89,9 +89,13 @@ const roots: Array<SchemaRootKind & { schema: TypeSchema }> = [
  */
 export function schemaFor(group: string, kind: string, version?: string): TypeSchema | undefined {
   if (kind === 'DeleteOptions') return deleteOptionsSchema;
-  return roots.find((r) => r.group === group && r.kind === kind && (version === undefined || r.version === version))
-    ?.schema;
+  if (version === undefined) return firstByKind.get(`${group}/${kind}`);
+  return roots.find((r) => r.group === group && r.kind === kind && r.version === version)?.schema;
 }
+
+/** The first root of each group/kind: every write asks, so no scan of the list. */
+const firstByKind = new Map<string, TypeSchema>();
+for (const r of roots) if (!firstByKind.has(`${r.group}/${r.kind}`)) firstByKind.set(`${r.group}/${r.kind}`, r.schema);
 
 export function schemaRootKinds(): SchemaRootKind[] {
   return roots.map(({ group, version, kind }) => ({ group, version, kind }));
