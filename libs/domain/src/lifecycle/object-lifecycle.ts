@@ -1,5 +1,5 @@
 import { BadRequestError } from '../errors';
-import { deepClone, isObject, type KubeObject } from '../objects/object-meta';
+import { deepClone, isObject, withoutKey, type KubeObject, type ObjectMeta } from '../objects/object-meta';
 import type { ResourceType } from '../registry/resource-type';
 
 /** Inputs that make lifecycle functions deterministic: the clock and the new uid come from the caller. */
@@ -19,6 +19,7 @@ export function rfc3339(date: Date): string {
 const lastSecond = { at: Number.NaN, text: '' };
 
 const SERVER_OWNED_META = ['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink'] as const;
+const SERVER_OWNED = new Set<string>(SERVER_OWNED_META);
 
 /** Fields of the object that count as "spec" for generation: everything but metadata, status, and type meta. */
 function specOf(obj: KubeObject): Record<string, unknown> {
@@ -56,14 +57,17 @@ export function prepareForCreate(rt: ResourceType, input: KubeObject, uid: strin
   const obj = deepClone(input);
   obj.apiVersion = rt.group ? `${rt.group}/${rt.version}` : rt.version;
   obj.kind = rt.kind;
-  const meta = (obj.metadata = { ...(obj.metadata ?? {}) });
-  for (const f of SERVER_OWNED_META) delete meta[f];
+  // Copied without the server's fields rather than deleting them: an object that had properties deleted is slower
+  // to read and to serialise, and this one is serialised for the log and the answer.
+  const meta: ObjectMeta = {};
+  for (const [field, value] of Object.entries(obj.metadata ?? {})) {
+    if (!SERVER_OWNED.has(field) && !(field === 'namespace' && !rt.namespaced)) meta[field] = value;
+  }
   meta.uid = uid;
   meta.creationTimestamp = clock.now;
   if (tracksGeneration(rt)) meta.generation = 1;
-  if (!rt.namespaced) delete meta.namespace;
-  if (rt.hasStatusSubresource) delete obj.status;
-  return obj;
+  obj.metadata = meta;
+  return rt.hasStatusSubresource && obj.status !== undefined ? withoutKey(obj, 'status') : obj;
 }
 
 export interface UpdateOptions {
@@ -80,22 +84,26 @@ export function prepareForUpdate(rt: ResourceType, input: KubeObject, old: KubeO
   let obj: KubeObject;
   if (options.subresource === 'status') {
     obj = deepClone(old);
-    if (input.status === undefined) delete obj.status;
+    if (input.status === undefined) obj = withoutKey(obj, 'status');
     else obj.status = deepClone(input.status);
   } else {
     obj = deepClone(input);
     if (rt.hasStatusSubresource) {
-      if (old.status === undefined) delete obj.status;
+      if (old.status === undefined) obj = withoutKey(obj, 'status');
       else obj.status = deepClone(old.status);
     }
   }
   obj.apiVersion = rt.group ? `${rt.group}/${rt.version}` : rt.version;
   obj.kind = rt.kind;
-  const meta: Record<string, unknown> = (obj.metadata = { ...(obj.metadata ?? {}) });
-  for (const f of SERVER_OWNED_META) {
-    if (old.metadata[f] === undefined) delete meta[f];
-    else meta[f] = old.metadata[f];
+  // Server-owned fields keep their place with the stored values, or leave; those the request lacks follow.
+  const stored: Record<string, unknown> = old.metadata;
+  const meta: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(obj.metadata ?? {})) {
+    if (!SERVER_OWNED.has(field)) meta[field] = value;
+    else if (stored[field] !== undefined) meta[field] = stored[field];
   }
+  for (const f of SERVER_OWNED_META) if (stored[f] !== undefined && !(f in meta)) meta[f] = stored[f];
+  obj.metadata = meta;
   meta.name = old.metadata.name;
   if (old.metadata.namespace !== undefined) meta.namespace = old.metadata.namespace;
   if (tracksGeneration(rt)) {
@@ -107,12 +115,7 @@ export function prepareForUpdate(rt: ResourceType, input: KubeObject, old: KubeO
 
 /** True when an update changes nothing a client could observe (kube-apiserver then writes nothing). */
 export function isNoopUpdate(next: KubeObject, old: KubeObject): boolean {
-  const strip = (o: KubeObject) => {
-    const c = { ...o, metadata: { ...o.metadata } };
-    delete c.metadata.resourceVersion;
-    delete c.metadata.managedFields;
-    return c;
-  };
+  const strip = (o: KubeObject) => ({ ...o, metadata: withoutKey(withoutKey(o.metadata, 'resourceVersion'), 'managedFields') });
   if (!jsonEqual(strip(next), strip(old))) return false;
   // managedFields differ only in timestamps when nothing else changed; upstream skips such writes too.
   return true;

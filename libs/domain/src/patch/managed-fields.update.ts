@@ -1,4 +1,4 @@
-import { deepClone, isObject, KubeObject, ManagedFieldsEntry } from '../objects/object-meta';
+import { deepClone, isObject, KubeObject, ManagedFieldsEntry, withoutKey } from '../objects/object-meta';
 import { TypeSchema } from '../schema/type-schema';
 import { differenceFieldSets, isEmptyFieldSet, toFieldsV1, unionFieldSets } from './field-set';
 import { compareValues, createdFields } from './field-set.of-value';
@@ -34,9 +34,8 @@ export interface UpdateManagedFieldsOptions {
  */
 export function updateManagedFields(old: KubeObject | null, updated: KubeObject, opts: UpdateManagedFieldsOptions): KubeObject {
   const result = deepClone(updated);
-  if (!isObject(result.metadata)) result.metadata = {};
+  result.metadata = isObject(result.metadata) ? withoutKey(result.metadata, 'managedFields') : {};
   const managers = startingManagers(old, updated, opts.subresource);
-  delete result.metadata.managedFields;
   // Upstream only starts tracking on create: an existing object without managedFields stays untracked.
   if (old !== null && managers.size === 0) return result;
 
@@ -75,7 +74,7 @@ export function trackCreated(object: KubeObject, opts: UpdateManagedFieldsOption
   const fresh = requested === undefined || requested === null || isResetManagedFields(requested);
   if (!fresh || opts.subresource || !isObject(object.metadata)) return updateManagedFields(null, object, opts);
   const scope = trackingScope(undefined, opts.hasStatusSubresource);
-  delete object.metadata.managedFields;
+  if (requested !== undefined) object.metadata = withoutKey(object.metadata, 'managedFields');
   const owned = stripMetaFields(limitToScope(createdFields(object, opts.schema), scope));
   if (isEmptyFieldSet(owned)) return object;
   const entry: ManagedFieldsEntry = { manager: opts.manager || 'unknown', operation: 'Update', apiVersion: opts.apiVersion, time: opts.now, fieldsType: 'FieldsV1', fieldsV1: toFieldsV1(owned) };
@@ -99,7 +98,5 @@ function startingManagers(old: KubeObject | null, updated: KubeObject, subresour
 
 function withoutManagedFields(object: KubeObject | null): unknown {
   if (!object) return {};
-  const copy = { ...object, metadata: { ...object.metadata } };
-  delete copy.metadata.managedFields;
-  return copy;
+  return { ...object, metadata: withoutKey(object.metadata, 'managedFields') };
 }
