@@ -1,9 +1,10 @@
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import { ConflictError, ForbiddenError, NotFoundError, type KubeObject, type ObjectKey } from '@flotilla/domain';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { compactEventLog } from '../compaction/compactor';
 import { LogTailer } from '../watch/log-tailer';
 import { WatchHub } from '../watch/watch-hub';
+import type { DB } from '../schema';
 import { EventStore } from './event-store';
 import type { StoredEvent, WriteRequest, WriteResult } from './event-store.types';
 
@@ -218,6 +219,20 @@ describe(EventStore.name, () => {
       await expect(store.write(create('early'))).rejects.toBeInstanceOf(NotFoundError);
       expect(loads).toHaveBeenCalledTimes(2);
     });
+  });
+
+  it('sends the reads of one turn of the event loop as one statement, each answered with its own object', async () => {
+    for (const name of ['a', 'b', 'c']) await store.write(put(configMap(name, { name })));
+    let statements = 0;
+    const counted = new Kysely<DB>({ dialect: new PostgresDialect({ pool: database.pool }), log: () => void statements++ });
+    const reader = new EventStore(counted);
+    const names = ['a', 'b', 'missing', 'c', 'a'];
+    const objects = await Promise.all(names.map((name) => reader.get(key(name))));
+    expect(objects.map((o) => o?.data ?? null)).toEqual([{ name: 'a' }, { name: 'b' }, null, { name: 'c' }, { name: 'a' }]);
+    expect(statements).toBe(1);
+    // A read asked after a write was answered sees it.
+    await reader.write(put(configMap('b', { name: 'b2' })));
+    expect((await reader.get(key('b')))?.data).toEqual({ name: 'b2' });
   });
 
   it('appends nothing unless the log still ends where the batch was decided (position and batch)', async () => {

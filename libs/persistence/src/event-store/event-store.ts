@@ -64,6 +64,8 @@ const MAX_REMEMBERED = 10_000;
  */
 export class EventStore {
   private readonly pending: PendingWrite[] = [];
+  /** Reads waiting for the next turn of the event loop, to be sent together. */
+  private readonly reads: { key: ObjectKey; resolve(object: KubeObject | null): void; reject(error: unknown): void }[] = [];
   /** A batch is being read and decided (one at a time), or decided under the lock. */
   private planning = false;
   /** Optimistic batches sent and not yet settled, in log order: each was decided against the state its predecessor leaves. */
@@ -405,16 +407,27 @@ export class EventStore {
     return appended === null ? null : Number(appended);
   }
 
-  async get(key: ObjectKey): Promise<KubeObject | null> {
-    const row = await this.db
-      .selectFrom('objects')
-      .select('object')
-      .where('api_group', '=', key.group)
-      .where('resource', '=', key.resource)
-      .where('namespace', '=', key.namespace)
-      .where('name', '=', key.name)
-      .executeTakeFirst();
-    return row?.object ?? null;
+  /**
+   * The stored object. Reads asked for in the same turn of the event loop go to Postgres together, as one
+   * `flotilla_load_batch` (a plan made once per connection): under load an update's read costs a share of one
+   * statement instead of a statement of its own that is parsed and planned each time (docs/decisions.md D18).
+   */
+  get(key: ObjectKey): Promise<KubeObject | null> {
+    return new Promise((resolve, reject) => {
+      this.reads.push({ key, resolve, reject });
+      if (this.reads.length === 1) setImmediate(() => void this.readBatch());
+    });
+  }
+
+  private async readBatch(): Promise<void> {
+    const batch = this.reads.splice(0, this.maxBatch);
+    if (this.reads.length > 0) setImmediate(() => void this.readBatch());
+    try {
+      const { state } = await this.loadCurrent(this.db, batch.map((r) => r.key));
+      for (const r of batch) r.resolve(state.get(keyString(r.key)) ?? null);
+    } catch (error) {
+      for (const r of batch) r.reject(error);
+    }
   }
 
   /** The object as it was at `resourceVersion` (null if it did not exist then). */
