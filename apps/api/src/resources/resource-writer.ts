@@ -23,7 +23,7 @@ import {
   schemaFor,
   StaleResourceVersionError,
   trackCreated,
-  updateManagedFields,
+  trackUpdated,
   type UpdateManagedFieldsOptions,
   type KubeObject,
   type ObjectKey,
@@ -130,7 +130,8 @@ export class ResourceWriter {
       if (meta.resourceVersion && meta.resourceVersion !== current.metadata.resourceVersion) {
         throw new StaleResourceVersionError(rt.group, rt.plural, name);
       }
-      return structuredClone(input) as KubeObject;
+      // prepareForUpdate copies it, so every attempt starts from the request as sent.
+      return input as KubeObject;
     });
   }
 
@@ -259,7 +260,7 @@ export class ResourceWriter {
         if (scaleRv && scaleRv !== current.metadata.resourceVersion) throw new StaleResourceVersionError(rt.group, rt.plural, name);
         const next = prepareForUpdate(rt, applyScale(rt, current, scale), current);
         defaultAndValidate(rt, next, { operation: 'UPDATE', old: current });
-        const tracked = updateManagedFields(current, next, { manager: fieldManagerOf(ctx), apiVersion: apiVersionOf(rt), now: rfc3339(this.clock()), schema: schemaFor(rt.group, rt.kind), subresource: 'scale', hasStatusSubresource: rt.hasStatusSubresource });
+        const tracked = trackUpdated(current, next, { manager: fieldManagerOf(ctx), apiVersion: apiVersionOf(rt), now: rfc3339(this.clock()), schema: schemaFor(rt.group, rt.kind), subresource: 'scale', hasStatusSubresource: rt.hasStatusSubresource });
         return isNoopUpdate(tracked, current) ? { action: 'none', object: current } : { action: 'put', object: tracked };
       },
       { actor: ctx.user.username, fieldManager: fieldManagerOf(ctx), dryRun: ctx.dryRun },
@@ -365,8 +366,9 @@ export class ResourceWriter {
     };
   }
 
+  /** Managed fields of `next`, which the caller owns (set in place). */
   private track(ctx: RequestContext, old: KubeObject | null, next: KubeObject): KubeObject {
-    return updateManagedFields(old, next, this.trackingOptions(ctx));
+    return trackUpdated(old, next, this.trackingOptions(ctx));
   }
 
   private trackingOptions(ctx: RequestContext): UpdateManagedFieldsOptions {

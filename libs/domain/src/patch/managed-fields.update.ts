@@ -33,14 +33,21 @@ export interface UpdateManagedFieldsOptions {
  * write removed leave every manager. Updates never conflict. Returns `updated` with its managedFields set.
  */
 export function updateManagedFields(old: KubeObject | null, updated: KubeObject, opts: UpdateManagedFieldsOptions): KubeObject {
-  const result = deepClone(updated);
+  return trackUpdated(old, deepClone(updated), opts);
+}
+
+/**
+ * `updateManagedFields` for an object the caller owns (say, fresh from `prepareForUpdate`): sets its managedFields in
+ * place, without copying it first, and returns it.
+ */
+export function trackUpdated(old: KubeObject | null, result: KubeObject, opts: UpdateManagedFieldsOptions): KubeObject {
+  const managers = startingManagers(old, result, opts.subresource);
   result.metadata = isObject(result.metadata) ? withoutKey(result.metadata, 'managedFields') : {};
-  const managers = startingManagers(old, updated, opts.subresource);
   // Upstream only starts tracking on create: an existing object without managedFields stays untracked.
   if (old !== null && managers.size === 0) return result;
 
   const scope = trackingScope(opts.subresource, opts.hasStatusSubresource);
-  const comparison = compareValues(withoutManagedFields(old), withoutManagedFields(updated), opts.schema);
+  const comparison = compareValues(withoutManagedFields(old), result, opts.schema);
   const changed = limitToScope(unionFieldSets(comparison.modified, comparison.added), scope);
   const removed = limitToScope(comparison.removed, scope);
   for (const entry of managers.values()) entry.set = differenceFieldSets(differenceFieldSets(entry.set, changed), removed);
@@ -72,7 +79,7 @@ export function updateManagedFields(old: KubeObject | null, updated: KubeObject,
 export function trackCreated(object: KubeObject, opts: UpdateManagedFieldsOptions): KubeObject {
   const requested = isObject(object.metadata) ? object.metadata.managedFields : undefined;
   const fresh = requested === undefined || requested === null || isResetManagedFields(requested);
-  if (!fresh || opts.subresource || !isObject(object.metadata)) return updateManagedFields(null, object, opts);
+  if (!fresh || opts.subresource || !isObject(object.metadata)) return trackUpdated(null, object, opts);
   const scope = trackingScope(undefined, opts.hasStatusSubresource);
   if (requested !== undefined) object.metadata = withoutKey(object.metadata, 'managedFields');
   const owned = stripMetaFields(limitToScope(createdFields(object, opts.schema), scope));
