@@ -5,6 +5,7 @@ import * as appendBatchFunction from './20261123210000-append-batch-function';
 import * as chainedBatches from './20261123230000-chained-batches';
 import * as appendWithoutReadback from './20261124000000-append-without-readback';
 import * as loadBatchFunction from './20261124010000-load-batch-function';
+import * as objectsAsJson from './20261124030000-objects-as-json';
 
 /** Every migration, by name; names sort in the order they run. Append only: never edit a landed migration. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '20261123230000-chained-batches': chainedBatches,
   '20261124000000-append-without-readback': appendWithoutReadback,
   '20261124010000-load-batch-function': loadBatchFunction,
+  '20261124030000-objects-as-json': objectsAsJson,
 };

@@ -394,7 +394,7 @@ export class EventStore {
         ${e.map((x) => x.key.namespace)}::text[],
         ${e.map((x) => x.key.name)}::text[],
         ${e.map((x) => x.object.metadata.uid ?? '')}::text[],
-        ${jsonArray(e.map((x) => x.object))}::jsonb,
+        ${jsonArray(e.map((x) => x.object))}::json,
         ${e.map((x) => x.request.actor ?? null)}::text[],
         ${e.map((x) => x.request.fieldManager ?? null)}::text[],
         ${e.map((x) => x.prevResourceVersion)}::bigint[],
