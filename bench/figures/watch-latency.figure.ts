@@ -4,7 +4,7 @@ import type { BenchContext, FigureModule, FigureResult, Metric } from '../bench.
 import { compare, createObject, currentResourceVersion, ensureNamespace } from '../support/flotilla-ops';
 import { configMap } from '../support/objects';
 import { summarizeProfile } from '../support/profile-summary';
-import { openWebSocketWatch } from '../support/websocket-watch';
+import { leanHttpWatch, leanWebSocketWatch, type LeanWatchOptions } from '../support/lean-watch';
 import { runWatchLoad, type LatencySummary, type WatchLoadResult, type WatchLoadSpec, type WatchSide } from '../support/watch-load';
 import type { WatcherLog } from '../support/watch-log';
 import type { Transport } from '../support/flotilla-target';
@@ -123,11 +123,10 @@ function tlsRow(ctx: Pick<BenchContext, 'sizes' | 'baselines'>, tls: WatchLoadRe
 async function flotillaSide(ctx: BenchContext, transport: Transport): Promise<WatchSide> {
   const { sizes } = ctx;
   const client = ctx.flotilla.client(sizes.clients, transport);
-  const watchClient = ctx.flotilla.client(1, transport);
-  // WebSocket watchers are spread over the replicas in turn, as the client's HTTP watch streams are.
+  // Watchers are spread over the replicas in turn, as a load balancer would.
   const urls = ctx.flotilla.urlsOf(transport);
   let opened = 0;
-  const socketOptions = () => ({ baseUrl: urls[opened++ % urls.length], token: ctx.flotilla.token, ca: ctx.flotilla.caCertPem });
+  const watchOptions = (): LeanWatchOptions => ({ baseUrl: urls[opened++ % urls.length], headers: { Authorization: `Bearer ${ctx.flotilla.token}` }, ca: ctx.flotilla.caCertPem });
   const from = await currentResourceVersion(client);
   let seen = 0;
   const onEvent = (log: WatcherLog) => (json: string) => {
@@ -145,7 +144,7 @@ async function flotillaSide(ctx: BenchContext, transport: Transport): Promise<Wa
   return {
     open(group, log) {
       const path = `/api/v1/namespaces/${ns(group)}/configmaps?watch=true&resourceVersion=${from}`;
-      return log.transport === WEBSOCKET ? openWebSocketWatch(socketOptions(), path, onEvent(log)) : watchClient.stream('GET', path, undefined, onEvent(log));
+      return log.transport === WEBSOCKET ? leanWebSocketWatch(watchOptions(), path, onEvent(log)) : leanHttpWatch(watchOptions(), path, onEvent(log));
     },
     write: (group, seq) => createObject(client, `/api/v1/namespaces/${ns(group)}/configmaps`, configMap(ns(group), `w-${from}-${seq}`, sizes.configMapBytes)),
     async expected() {
