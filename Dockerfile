@@ -13,4 +13,5 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 ENV NODE_ENV=production FLOTILLA_DATA_DIR=/data
 EXPOSE 6443
-CMD ["node", "apps/api/dist/main.js"]
+# The API's V8 flags: apps/api/node-flags.json.
+CMD ["node", "--max-semi-space-size=64", "apps/api/dist/main.js"]

@@ -1,6 +1,6 @@
 // `npm start`: install and build if needed, start an embedded Postgres unless DATABASE_URL is set, run the
 // API and the workers, and print the kubeconfig to use once the API is ready. Ctrl-C stops everything.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepare, ROOT } from './lib/prepare.mjs';
 import { loadSettingsOrExit } from './lib/settings.mjs';
@@ -11,6 +11,8 @@ import { waitForReady } from './lib/readiness.mjs';
 const API_MAIN = join(ROOT, 'apps', 'api', 'dist', 'main.js');
 const WORKERS_MAIN = join(ROOT, 'apps', 'workers', 'dist', 'main.js');
 const WORKERS_READY = 'Flotilla workers ready';
+/** The V8 flags the API runs with (apps/api/node-flags.json says why). */
+const API_NODE_FLAGS = JSON.parse(readFileSync(join(ROOT, 'apps', 'api', 'node-flags.json'), 'utf8')).flags;
 
 const state = { stopping: false, children: [], postgres: undefined, postgresStarting: undefined };
 
@@ -31,8 +33,8 @@ async function shutdown(code, message) {
   process.exit(unclean.length > 0 ? 1 : code);
 }
 
-function spawnChild(name, script, env, onLine) {
-  const proc = startChild(name, script, env, { onLine });
+function spawnChild(name, script, env, onLine, nodeFlags = []) {
+  const proc = startChild(name, script, env, { onLine, nodeFlags });
   proc.index = state.children.length;
   state.children.push(proc);
   proc.exited.then((result) => {
@@ -72,7 +74,7 @@ async function main() {
   say(`queues on ${settings.redisUrl ? 'Redis' : 'Postgres (BullMQ PostgreSQL backend)'}`);
 
   let workersReady = false;
-  const api = spawnChild('api', API_MAIN, env);
+  const api = spawnChild('api', API_MAIN, env, undefined, API_NODE_FLAGS);
   const workers = spawnChild('workers', WORKERS_MAIN, env, (line) => {
     if (line.includes(WORKERS_READY)) workersReady = true;
   });

@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,8 @@ import { HttpClient, RoundRobinClient, type Client } from './https-client';
 export type Transport = 'http' | 'https';
 
 type Ready = Extract<ApiReply, { type: 'ready' }>;
+
+const API_NODE_FLAGS = (JSON.parse(readFileSync(join(__dirname, '../../apps/api/node-flags.json'), 'utf8')) as { flags: string[] }).flags;
 
 /**
  * Flotilla under test: a fresh database and API replicas on it, each in its own process (so that its memory and CPU
@@ -48,7 +51,8 @@ export async function startFlotilla(replicas = 1): Promise<FlotillaTarget> {
   const ready: Ready[] = [];
   for (let i = 0; i < replicas; i++) {
     const child = fork(join(__dirname, 'api-process.ts'), [], {
-      execArgv: ['--expose-gc', '-r', join(__dirname, 'register.cjs')],
+      // The flags the API runs with everywhere (apps/api/node-flags.json), plus what the bench needs.
+      execArgv: [...API_NODE_FLAGS, '--expose-gc', '-r', join(__dirname, 'register.cjs')],
       env: { ...process.env, BENCH_DATABASE_URL: database.url, BENCH_DATA_DIR: dataDir, BENCH_TOKEN: token },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -5,8 +5,8 @@ import { createInterface } from 'node:readline';
  * A child Node program whose output lines are printed with a name prefix, like docker compose does.
  * `exited` resolves with { code, signal } when it ends.
  */
-export function startChild(name, script, env, { width = 8, onLine = () => undefined } = {}) {
-  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startChild(name, script, env, { width = 8, onLine = () => undefined, nodeFlags = [] } = {}) {
+  const child = spawn(process.execPath, [...nodeFlags, script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = `${name.padEnd(width)}| `;
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => {
