@@ -18,6 +18,8 @@ export interface BenchOptions {
 export interface Sizes {
   clients: number;
   throughputSeconds: number;
+  /** Rounds of raw Postgres, etcd and Flotilla create windows back to back, for the create ratios. */
+  ratioRounds: number;
   /** Untimed load before each throughput window, the same for Flotilla and the baselines. */
   warmupSeconds: number;
   configMapBytes: number;

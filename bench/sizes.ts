@@ -3,6 +3,7 @@ import type { Sizes } from './bench.types';
 export const FULL: Sizes = {
   clients: 32,
   throughputSeconds: 15,
+  ratioRounds: 3,
   warmupSeconds: 3,
   configMapBytes: 1024,
   latencyRate: 20,
@@ -21,6 +22,7 @@ export const FULL: Sizes = {
 export const QUICK: Sizes = {
   clients: 32,
   throughputSeconds: 3,
+  ratioRounds: 1,
   warmupSeconds: 1,
   configMapBytes: 1024,
   latencyRate: 20,

@@ -1,7 +1,7 @@
 import type { BaselineModule, BenchContext } from '../bench.types';
 import { EtcdGrpcClient } from '../support/etcd/etcd-grpc';
 import { b64, prefixEnd } from '../support/etcd-server';
-import { closedLoop } from '../support/load';
+import { closedLoop, type LoadResult } from '../support/load';
 import { storedConfigMap } from '../support/objects';
 import { runWatchLoad } from '../support/watch-load';
 
@@ -22,6 +22,30 @@ const GRPC_CONNECTIONS = 4;
  * same load as the Flotilla watch figure: one Watch stream per watcher, puts over gRPC, commit acknowledgement →
  * event received.
  */
+/**
+ * A closed-loop window of 1 KB puts under `prefix` (a new one per window); a violation unless every acknowledged put
+ * is stored.
+ */
+export async function etcdPuts(ctx: BenchContext, prefix: string): Promise<LoadResult> {
+  const { sizes } = ctx;
+  const client = ctx.etcd.client(sizes.clients);
+  let acked = 0;
+  try {
+    const load = await closedLoop(sizes.clients, sizes.throughputSeconds, async (c, seq) => {
+      const key = `${prefix}c-${c}-${seq}`;
+      const value = b64(JSON.stringify(storedConfigMap('bench', key, sizes.configMapBytes, 0, 0)));
+      await client.json<Header>('POST', '/v3/kv/put', { key: b64(key), value }, 200);
+      acked++;
+    }, sizes.warmupSeconds);
+    if (load.failed > 0) ctx.violation('etcd', `${load.failed} puts failed: ${load.firstError}`);
+    const count = await client.json<{ count?: string }>('POST', '/v3/kv/range', { key: b64(prefix), range_end: prefixEnd(prefix), count_only: true }, 200);
+    if (Number(count.count ?? 0) !== acked) ctx.violation('etcd', `${acked} puts acknowledged, ${count.count ?? 0} stored`);
+    return load;
+  } finally {
+    client.destroy();
+  }
+}
+
 export const etcdBaseline: BaselineModule = {
   name: 'etcd',
   title: 'bare etcd',
@@ -32,11 +56,7 @@ export const etcdBaseline: BaselineModule = {
     const put = async (key: string, revision = 0) =>
       Number((await client.json<Header>('POST', '/v3/kv/put', { key: b64(key), value: value(key, revision) }, 200)).header.revision);
 
-    let acked = 0;
-    const create = await closedLoop(sizes.clients, sizes.throughputSeconds, async (c, seq) => {
-      await put(`/bench/create/c-${c}-${seq}`);
-      acked++;
-    }, sizes.warmupSeconds);
+    const create = await etcdPuts(ctx, '/bench/create/');
     ctx.log(`etcd put: ${create.perSecond.toFixed(0)}/s`);
 
     const lastRv = await Promise.all(Array.from({ length: sizes.clients }, (_, c) => put(`/bench/update/u-${c}`)));
@@ -56,11 +76,7 @@ export const etcdBaseline: BaselineModule = {
     }, sizes.warmupSeconds);
     ctx.log(`etcd guarded update: ${update.perSecond.toFixed(0)}/s`);
 
-    for (const [what, r] of [['create', create], ['update', update]] as const) {
-      if (r.failed > 0) ctx.violation('etcd', `${r.failed} ${what} requests failed: ${r.firstError}`);
-    }
-    const count = await client.json<{ count?: string }>('POST', '/v3/kv/range', { key: b64('/bench/create/'), range_end: prefixEnd('/bench/create/'), count_only: true }, 200);
-    if (Number(count.count ?? 0) !== acked) ctx.violation('etcd', `${acked} puts acknowledged, ${count.count ?? 0} stored`);
+    if (update.failed > 0) ctx.violation('etcd', `${update.failed} update requests failed: ${update.firstError}`);
 
     const grpc = new EtcdGrpcClient(ctx.etcd.grpcAddress, GRPC_CONNECTIONS);
     const prefix = (group: number) => `/bench/watch/${group}/`;

@@ -1,7 +1,7 @@
 import { Pool, type PoolClient } from 'pg';
 import type { BaselineModule, BenchContext } from '../bench.types';
-import { createTestDatabase } from '../../test/support/test-database';
-import { atRate, closedLoop } from '../support/load';
+import { createTestDatabase, type TestDatabase } from '../../test/support/test-database';
+import { atRate, closedLoop, type LoadResult } from '../support/load';
 import { storedConfigMap } from '../support/objects';
 import { nowMs, quantile } from '../support/stats';
 
@@ -22,55 +22,86 @@ const WRITE = `
   DO UPDATE SET uid = excluded.uid, resource_version = excluded.resource_version, object = excluded.object
   RETURNING resource_version`;
 
+/** 32 connections on a fresh database of the real migrations, each writing the baseline's transaction. */
+export class RawPostgresWriter {
+  private constructor(
+    private readonly database: TestDatabase,
+    private readonly pool: Pool,
+    /** One checked-out connection per client (the pool holds no more): queries of the writer's own go on the first. */
+    readonly conns: PoolClient[],
+    private readonly configMapBytes: number,
+    private readonly state: { closing: boolean },
+  ) {}
+
+  static async open(ctx: BenchContext, prefix = 'flotilla_bench_pg'): Promise<RawPostgresWriter> {
+    const { sizes } = ctx;
+    const database = await createTestDatabase(prefix);
+    const pool = new Pool({ connectionString: database.url, max: sizes.clients });
+    const state = { closing: false };
+    // Dropping the database ends whatever connections are still closing; only errors before that are news.
+    pool.on('error', (e) => state.closing || ctx.log(`raw Postgres pool: ${e.message}`));
+    await pool.query('CREATE SEQUENCE bench_rv');
+    const conns = await Promise.all(Array.from({ length: sizes.clients }, () => pool.connect()));
+    return new RawPostgresWriter(database, pool, conns, sizes.configMapBytes, state);
+  }
+
+  async write(c: number, type: string, ns: string, name: string, revision: number): Promise<number> {
+    const object = storedConfigMap(ns, name, this.configMapBytes, 0, revision);
+    const uid = (object.metadata as { uid: string }).uid;
+    const r = await this.conns[c % this.conns.length].query<{ resource_version: string }>(WRITE, [type, ns, name, uid, JSON.stringify(object)]);
+    return Number(r.rows[0].resource_version);
+  }
+
+  /** A closed-loop create window (names `prefix-client-seq` in `ns`); a violation unless every acknowledged create is stored. */
+  async creates(ctx: BenchContext, ns: string, prefix: string): Promise<LoadResult> {
+    const { sizes } = ctx;
+    let acked = 0;
+    const load = await closedLoop(sizes.clients, sizes.throughputSeconds, async (c, seq) => {
+      await this.write(c, 'ADDED', ns, `${prefix}-${c}-${seq}`, 0);
+      acked++;
+    }, sizes.warmupSeconds);
+    if (load.failed > 0) ctx.violation('raw Postgres', `${load.failed} create transactions failed: ${load.firstError}`);
+    const stored = await this.conns[0].query<{ n: string }>(`SELECT count(*) AS n FROM objects WHERE namespace = $1 AND name LIKE $2`, [ns, `${prefix}-%`]);
+    if (Number(stored.rows[0].n) !== acked) ctx.violation('raw Postgres', `${acked} creates acknowledged, ${stored.rows[0].n} stored`);
+    return load;
+  }
+
+  async close(): Promise<void> {
+    this.state.closing = true;
+    this.conns.forEach((c) => c.release());
+    await this.pool.end();
+    await this.database.drop();
+  }
+}
+
 export const postgresBaseline: BaselineModule = {
   name: 'postgres',
   title: 'raw Postgres (event insert + projection upsert per transaction)',
   async run(ctx: BenchContext) {
     const { sizes } = ctx;
-    const database = await createTestDatabase('flotilla_bench_pg');
-    const pool = new Pool({ connectionString: database.url, max: sizes.clients });
-    let closing = false;
-    // Dropping the database ends whatever connections are still closing; only errors before that are news.
-    pool.on('error', (e) => closing || ctx.log(`raw Postgres pool: ${e.message}`));
+    const writer = await RawPostgresWriter.open(ctx);
     try {
-      await pool.query('CREATE SEQUENCE bench_rv');
-      const conns: PoolClient[] = await Promise.all(Array.from({ length: sizes.clients }, () => pool.connect()));
-      const write = async (conn: PoolClient, type: string, ns: string, name: string, revision: number) => {
-        const object = storedConfigMap(ns, name, sizes.configMapBytes, 0, revision);
-        const uid = (object.metadata as { uid: string }).uid;
-        const r = await conn.query<{ resource_version: string }>(WRITE, [type, ns, name, uid, JSON.stringify(object)]);
-        return Number(r.rows[0].resource_version);
-      };
-
-      const created: string[] = [];
-      const create = await closedLoop(sizes.clients, sizes.throughputSeconds, async (c, seq) => {
-        await write(conns[c], 'ADDED', 'bench-pg', `c-${c}-${seq}`, 0);
-        created.push(`c-${c}-${seq}`);
-      }, sizes.warmupSeconds);
+      const create = await writer.creates(ctx, 'bench-pg', 'c');
       ctx.log(`raw Postgres create: ${create.perSecond.toFixed(0)}/s`);
 
-      for (let c = 0; c < sizes.clients; c++) await write(conns[c], 'ADDED', 'bench-pg', `u-${c}`, 0);
+      for (let c = 0; c < sizes.clients; c++) await writer.write(c, 'ADDED', 'bench-pg', `u-${c}`, 0);
       const lastRv = new Array<number>(sizes.clients).fill(0);
       const update = await closedLoop(sizes.clients, sizes.throughputSeconds, async (c, seq) => {
-        lastRv[c] = await write(conns[c], 'MODIFIED', 'bench-pg', `u-${c}`, seq + 1);
+        lastRv[c] = await writer.write(c, 'MODIFIED', 'bench-pg', `u-${c}`, seq + 1);
       }, sizes.warmupSeconds);
       ctx.log(`raw Postgres update: ${update.perSecond.toFixed(0)}/s`);
 
       const latencies: number[] = [];
       const steady = await atRate(sizes.latencyRate, sizes.latencySeconds, async (seq) => {
-        const conn = conns[seq % conns.length];
         const t0 = nowMs();
-        await write(conn, 'ADDED', 'bench-pg-latency', `l-${seq}`, 0);
+        await writer.write(seq, 'ADDED', 'bench-pg-latency', `l-${seq}`, 0);
         latencies.push(nowMs() - t0);
       });
-      conns.forEach((c) => c.release());
 
-      for (const [what, r] of [['create', create], ['update', update], ['steady', steady]] as const) {
+      for (const [what, r] of [['update', update], ['steady', steady]] as const) {
         if (r.failed > 0) ctx.violation('raw Postgres', `${r.failed} ${what} transactions failed: ${r.firstError}`);
       }
-      const stored = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM objects WHERE namespace = 'bench-pg' AND name LIKE 'c-%'`);
-      if (Number(stored.rows[0].n) !== created.length) ctx.violation('raw Postgres', `${created.length} creates acknowledged, ${stored.rows[0].n} stored`);
-      const finals = await pool.query<{ name: string; rv: string }>(`SELECT name, resource_version AS rv FROM objects WHERE namespace = 'bench-pg' AND name LIKE 'u-%'`);
+      const finals = await writer.conns[0].query<{ name: string; rv: string }>(`SELECT name, resource_version AS rv FROM objects WHERE namespace = 'bench-pg' AND name LIKE 'u-%'`);
       for (const row of finals.rows) {
         if (Number(row.rv) !== lastRv[Number(row.name.slice(2))]) ctx.violation('raw Postgres', `${row.name}: stored rv ${row.rv}, last acknowledged ${lastRv[Number(row.name.slice(2))]}`);
       }
@@ -82,9 +113,7 @@ export const postgresBaseline: BaselineModule = {
         'latency.p99': { value: quantile(latencies, 0.99), unit: 'ms', lowerIsBetter: true },
       };
     } finally {
-      closing = true;
-      await pool.end();
-      await database.drop();
+      await writer.close();
     }
   },
 };
