@@ -15,13 +15,14 @@ interface TxnReply extends Header {
 /** HTTP/2 connections the gRPC watchers and puts are spread over (kube-apiserver holds a few to each member). */
 const GRPC_CONNECTIONS = 4;
 
-/**
- * Bare etcd. Throughput goes through its v3 JSON gateway (HTTP/1.1 keep-alive, as the Flotilla clients use HTTPS):
- * creates are plain puts of ~1 KB values; updates are transactions guarded on the key's mod_revision, as
- * kube-apiserver writes. Watch latency goes through etcd's native gRPC API, as kube-apiserver watches it, under the
- * same load as the Flotilla watch figure: one Watch stream per watcher, puts over gRPC, commit acknowledgement →
- * event received.
- */
+/** A put's value for the JSON gateway (base64): a ~1 KB ConfigMap named `name` as stored, at `revision`. */
+function storedValue(ctx: BenchContext, name: string, revision = 0): string {
+  return b64(JSON.stringify(storedConfigMap('bench', name, ctx.sizes.configMapBytes, 0, revision)));
+}
+
+/** A plain put of `key` (its value names the key too), as the JSON gateway takes it. */
+const putOf = (ctx: BenchContext, key: string) => ({ key: b64(key), value: storedValue(ctx, key) });
+
 /**
  * A closed-loop window of 1 KB puts under `prefix` (a new one per window); a violation unless every acknowledged put
  * is stored.
@@ -32,9 +33,7 @@ export async function etcdPuts(ctx: BenchContext, prefix: string): Promise<LoadR
   let acked = 0;
   try {
     const load = await closedLoop(sizes.clients, sizes.throughputSeconds, async (c, seq) => {
-      const key = `${prefix}c-${c}-${seq}`;
-      const value = b64(JSON.stringify(storedConfigMap('bench', key, sizes.configMapBytes, 0, 0)));
-      await client.json<Header>('POST', '/v3/kv/put', { key: b64(key), value }, 200);
+      await client.json<Header>('POST', '/v3/kv/put', putOf(ctx, `${prefix}c-${c}-${seq}`), 200);
       acked++;
     }, sizes.warmupSeconds);
     if (load.failed > 0) ctx.violation('etcd', `${load.failed} puts failed: ${load.firstError}`);
@@ -46,15 +45,20 @@ export async function etcdPuts(ctx: BenchContext, prefix: string): Promise<LoadR
   }
 }
 
+/**
+ * Bare etcd. Throughput goes through its v3 JSON gateway (HTTP/1.1 keep-alive, as the Flotilla clients use HTTPS):
+ * creates are plain puts of ~1 KB values; updates are transactions guarded on the key's mod_revision, as
+ * kube-apiserver writes. Watch latency goes through etcd's native gRPC API, as kube-apiserver watches it, under the
+ * same load as the Flotilla watch figure: one Watch stream per watcher, puts over gRPC, commit acknowledgement →
+ * event received.
+ */
 export const etcdBaseline: BaselineModule = {
   name: 'etcd',
   title: 'bare etcd',
   async run(ctx: BenchContext) {
     const { sizes } = ctx;
     const client = ctx.etcd.client(sizes.clients);
-    const value = (key: string, revision: number) => b64(JSON.stringify(storedConfigMap('bench', key, sizes.configMapBytes, 0, revision)));
-    const put = async (key: string, revision = 0) =>
-      Number((await client.json<Header>('POST', '/v3/kv/put', { key: b64(key), value: value(key, revision) }, 200)).header.revision);
+    const put = async (key: string) => Number((await client.json<Header>('POST', '/v3/kv/put', putOf(ctx, key), 200)).header.revision);
 
     const create = await etcdPuts(ctx, '/bench/create/');
     ctx.log(`etcd put: ${create.perSecond.toFixed(0)}/s`);
@@ -67,7 +71,7 @@ export const etcdBaseline: BaselineModule = {
         '/v3/kv/txn',
         {
           compare: [{ key, target: 'MOD', result: 'EQUAL', mod_revision: String(lastRv[c]) }],
-          success: [{ request_put: { key, value: value(`u-${c}`, seq + 1) } }],
+          success: [{ request_put: { key, value: storedValue(ctx, `u-${c}`, seq + 1) } }],
         },
         200,
       );

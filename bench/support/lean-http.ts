@@ -6,8 +6,15 @@ export interface LeanReply {
   body: string;
 }
 
-const HEAD_END = Buffer.from('\r\n\r\n');
-const CRLF = Buffer.from('\r\n');
+export const HEAD_END = Buffer.from('\r\n\r\n');
+export const CRLF = Buffer.from('\r\n');
+
+/** A load-generator socket to `host:port`, TLS with `ca` when `tls`, Nagle off; `onConnect` once it can be written. */
+export function leanSocket(host: string, port: number, tls: boolean, ca: string | undefined, onConnect: () => void): Socket {
+  const socket = tls ? tlsConnect({ host, port, ca, servername: host === '127.0.0.1' ? undefined : host }, onConnect) : netConnect(port, host, onConnect);
+  socket.setNoDelay(true);
+  return socket;
+}
 
 /**
  * The request side of the load generator: keep-alive HTTP/1.1 connections, one request in flight on each, written as
@@ -134,10 +141,7 @@ class LeanConnection {
 
   static open(host: string, port: number, tls: boolean, ca?: string): Promise<LeanConnection> {
     return new Promise((resolve, reject) => {
-      const socket = tls
-        ? tlsConnect({ host, port, ca, servername: host === '127.0.0.1' ? undefined : host }, () => resolve(new LeanConnection(socket)))
-        : netConnect(port, host, () => resolve(new LeanConnection(socket)));
-      socket.setNoDelay(true);
+      const socket = leanSocket(host, port, tls, ca, () => resolve(new LeanConnection(socket)));
       socket.once('error', reject);
     });
   }

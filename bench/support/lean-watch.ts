@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { connect as netConnect, type Socket } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
+import type { Socket } from 'node:net';
 import type { Stream } from './https-client';
+import { CRLF, HEAD_END, leanSocket } from './lean-http';
 
 /**
  * The watch side of the load generator (D17's lean client, for streams): a watch read straight off its socket, as a
@@ -16,8 +16,6 @@ export interface LeanWatchOptions {
   ca?: string;
 }
 
-const CRLF = Buffer.from('\r\n');
-const HEAD_END = Buffer.from('\r\n\r\n');
 const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
 /** A chunked HTTP watch: `onLine` gets each newline-terminated line of the body. */
@@ -166,9 +164,7 @@ function openStream(
     readyResolve = resolve;
     readyReject = reject;
   });
-  const onConnect = () => socket.write(request);
-  const socket = tls ? tlsConnect({ host: url.hostname, port, ca: options.ca }, onConnect) : netConnect(port, url.hostname, onConnect);
-  socket.setNoDelay(true);
+  const socket = leanSocket(url.hostname, port, tls, options.ca, () => socket.write(request));
 
   let parse: ((buf: Buffer) => Buffer | null) | undefined;
   let pending: Buffer | null = null;

@@ -188,9 +188,8 @@ export class EventStore {
   private decideBlind(requests: WriteRequest[], links: Link[]): { from: LogPosition; plan: BatchPlan; checks: Checks } | undefined {
     const from = links.at(-1)?.to ?? this.position;
     if (!from || !requests.every((r) => r.expects !== undefined)) return undefined;
-    const overlay = new Map<string, KubeObject | null>();
-    for (const link of links) for (const [k, obj] of link.writes) overlay.set(k, obj);
-    const state = new Map(overlay);
+    const state = new Map<string, KubeObject | null>();
+    for (const link of links) for (const [k, obj] of link.writes) state.set(k, obj);
     const absent: string[][] = [];
     const stored: (string | number)[][] = [];
     for (const { key, expects } of requests) {
