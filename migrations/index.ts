@@ -6,6 +6,7 @@ import * as chainedBatches from './20261123230000-chained-batches';
 import * as appendWithoutReadback from './20261124000000-append-without-readback';
 import * as loadBatchFunction from './20261124010000-load-batch-function';
 import * as objectsAsJson from './20261124030000-objects-as-json';
+import * as keysInByteOrder from './20261124060000-keys-in-byte-order';
 
 /** Every migration, by name; names sort in the order they run. Append only: never edit a landed migration. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '20261124000000-append-without-readback': appendWithoutReadback,
   '20261124010000-load-batch-function': loadBatchFunction,
   '20261124030000-objects-as-json': objectsAsJson,
+  '20261124060000-keys-in-byte-order': keysInByteOrder,
 };

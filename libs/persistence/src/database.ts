@@ -1,10 +1,13 @@
 import { Kysely, Migrator, PostgresDialect, type Migration } from 'kysely';
 import { Pool, type PoolConfig } from 'pg';
+import { PipelinedClient } from './pipelined-client';
 import type { DB } from './schema';
 
 export interface Database {
   db: Kysely<DB>;
   pool: Pool;
+  /** The connection the event store pipelines its appends on (D21). */
+  appends: PipelinedClient;
   url: string;
   close(): Promise<void>;
 }
@@ -16,11 +19,16 @@ export function openDatabase(url: string, options: Omit<PoolConfig, 'connectionS
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const appends = new PipelinedClient(url);
   return {
     db,
     pool,
+    appends,
     url,
-    close: () => db.destroy(),
+    close: async () => {
+      await appends.close();
+      await db.destroy();
+    },
   };
 }
 

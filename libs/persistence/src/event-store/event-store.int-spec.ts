@@ -5,7 +5,8 @@ import { compactEventLog } from '../compaction/compactor';
 import { LogTailer } from '../watch/log-tailer';
 import { WatchHub } from '../watch/watch-hub';
 import type { DB } from '../schema';
-import { EventStore } from './event-store';
+import { PipelinedClient } from '../pipelined-client';
+import { EventStore, type EventStoreOptions } from './event-store';
 import type { StoredEvent, WriteRequest, WriteResult } from './event-store.types';
 
 const key = (name: string, namespace = 'default'): ObjectKey => ({ group: '', resource: 'configmaps', namespace, name });
@@ -28,15 +29,29 @@ const remove = (name: string): WriteRequest => ({
   decide: (current) => (current ? { action: 'delete', object: current } : { action: 'none', object: null }),
 });
 
-describe(EventStore.name, () => {
+describe.each([
+  ['appends sent one after another', false],
+  ['appends pipelined on one connection', true],
+])(`${EventStore.name}, %s`, (_mode, pipelined) => {
   let database: TestDatabase;
   let store: EventStore;
+  const pipelines: PipelinedClient[] = [];
+  /** A store as a replica has it: pipelined on a connection of its own in that mode. */
+  const newStore = (options: EventStoreOptions = {}): EventStore => {
+    if (!pipelined) return new EventStore(database.db, options);
+    const appends = new PipelinedClient(database.url);
+    pipelines.push(appends);
+    return new EventStore(database.db, { ...options, appends });
+  };
 
   beforeEach(async () => {
     database = await createTestDatabase();
-    store = new EventStore(database.db);
+    store = newStore();
   });
-  afterEach(() => database.drop());
+  afterEach(async () => {
+    await Promise.all(pipelines.splice(0).map((p) => p.close()));
+    await database.drop();
+  });
 
   it('appends ADDED, MODIFIED and DELETED events with consecutive resourceVersions and keeps the projection', async () => {
     const a = await store.write(put(configMap('a', { x: '1' })));
@@ -142,10 +157,31 @@ describe(EventStore.name, () => {
       expect((await store.get(key('c7', 'ns')))?.data).toEqual({ n: 'c7' });
     });
 
+    it(pipelined ? 'sends the next batch of creates while the one ahead of it commits' : 'sends batches of creates one at a time', async () => {
+      const chained = newStore({ maxBatch: 4 });
+      await chained.write(putNamespace(false));
+      await chained.write(create('first'));
+      const internals = chained as unknown as { append(...args: unknown[]): Promise<number | null> };
+      const append = internals.append.bind(chained);
+      let outstanding = 0;
+      let most = 0;
+      jest.spyOn(internals, 'append').mockImplementation(async (...args) => {
+        most = Math.max(most, ++outstanding);
+        try {
+          return await append(...args);
+        } finally {
+          outstanding--;
+        }
+      });
+      const results = await Promise.all(Array.from({ length: 40 }, (_, i) => chained.write(create(`c${i}`))));
+      expect(results.map((r) => r.resourceVersion)).toEqual(range(3, 42));
+      expect(most).toBe(pipelined ? 2 : 1);
+    });
+
     it('refuses a create whose key another store created meanwhile, and lands its neighbours', async () => {
       await store.write(putNamespace(false));
       await store.write(create('known'));
-      const other = new EventStore(database.db);
+      const other = newStore();
       await other.write(create('taken'));
       const results = await Promise.allSettled([store.write(create('x')), store.write(create('taken')), store.write(create('y'))]);
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
@@ -157,7 +193,7 @@ describe(EventStore.name, () => {
     it('refuses creates in a namespace another store began terminating since it was read', async () => {
       await store.write(putNamespace(false));
       await store.write(create('before'));
-      await new EventStore(database.db).write(putNamespace(true));
+      await newStore().write(putNamespace(true));
       await expect(store.write(create('after'))).rejects.toBeInstanceOf(ForbiddenError);
       expect(await store.get(key('after', 'ns'))).toBeNull();
     });
@@ -167,7 +203,7 @@ describe(EventStore.name, () => {
       await store.write(create('dup'));
       await expect(store.write(create('dup'))).rejects.toBeInstanceOf(ConflictError);
       // Another store terminates the namespace; this store then reads (for another key) and so knows the log moved.
-      await new EventStore(database.db).write(putNamespace(true));
+      await newStore().write(putNamespace(true));
       await store.write(put(configMap('elsewhere', {})));
       await expect(store.write(create('after'))).rejects.toBeInstanceOf(ForbiddenError);
       expect(await store.get(key('after', 'ns'))).toBeNull();
@@ -175,7 +211,7 @@ describe(EventStore.name, () => {
     });
 
     it('lets two stores create side by side: a blind batch lands at the log end as it finds it, resourceVersions moved', async () => {
-      const other = new EventStore(database.db);
+      const other = newStore();
       await store.write(putNamespace(false));
       await Promise.all([store.write(create('learn-1')), other.write(create('learn-2'))]);
       const locked = [store, other].map((s) => jest.spyOn(s as unknown as { commitLocked: () => unknown }, 'commitLocked'));
@@ -262,8 +298,8 @@ describe(EventStore.name, () => {
     // Small batches, so several are in flight at once on each store and every batch is decided against its
     // predecessors' uncommitted writes; the other store's batches break the chains now and then.
     const counterOf = (obj: KubeObject | null) => (obj as unknown as { data: { n: string } }).data.n;
-    const local = new EventStore(database.db, { maxBatch: 3, maxInFlight: 4 });
-    const other = new EventStore(database.db, { maxBatch: 2, maxInFlight: 4 });
+    const local = newStore({ maxBatch: 3, maxInFlight: 4 });
+    const other = newStore({ maxBatch: 2, maxInFlight: 4 });
     await local.write(put(configMap('counter', { n: '0' })));
     const increment = (): WriteRequest => ({
       key: key('counter'),
@@ -283,7 +319,7 @@ describe(EventStore.name, () => {
   });
 
   it('fails only the refused write when a chained batch ahead of others errors', async () => {
-    const chained = new EventStore(database.db, { maxBatch: 2, maxInFlight: 4 });
+    const chained = newStore({ maxBatch: 2, maxInFlight: 4 });
     const writes = ['c1', 'c2', 'bad', 'c3', 'c4', 'c5', 'c6'].map((n) => chained.write(put(n === 'bad' ? refused(n) : configMap(n, { v: n }))));
     const results = await Promise.allSettled(writes);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
@@ -370,7 +406,7 @@ describe(EventStore.name, () => {
   it('delivers every event exactly once and in order to tailers and watchers while 16 writers run on two stores', async () => {
     // As in two API replicas: each store hands its commits to its own process's tailers, which read the rest back.
     const localTailers: LogTailer[][] = [[], []];
-    const stores = [0, 1].map((i) => new EventStore(database.db, { onCommitted: (after, events) => localTailers[i].forEach((t) => t.committed(after, events)) }));
+    const stores = [0, 1].map((i) => newStore({ onCommitted: (after, events) => localTailers[i].forEach((t) => t.committed(after, events)) }));
     const writers = 16;
     const writesEach = 60;
     const tailers = await Promise.all(Array.from({ length: 4 }, () => startTailer(database.url, store)));
@@ -443,8 +479,8 @@ describe(EventStore.name, () => {
 
   it("delivers its own store's commits from memory and reads back only what other stores wrote", async () => {
     const local: LogTailer[] = [];
-    const own = new EventStore(database.db, { onCommitted: (after, events) => local.forEach((t) => t.committed(after, events)) });
-    const other = new EventStore(database.db);
+    const own = newStore({ onCommitted: (after, events) => local.forEach((t) => t.committed(after, events)) });
+    const other = newStore();
     const tailer = await startTailer(database.url, own, 60_000);
     local.push(tailer);
     const got: number[] = [];
