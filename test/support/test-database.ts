@@ -29,10 +29,14 @@ export async function onTestServer<T>(fn: (c: Client) => Promise<T>): Promise<T>
   }
 }
 
-/** A fresh, migrated database for one test file. */
-export async function createTestDatabase(prefix = 'flotilla_test'): Promise<TestDatabase> {
+/**
+ * A fresh, migrated database for one test file. With `icuLocale`, the database's default collation is that ICU
+ * locale (say `en-US`) instead of the server's.
+ */
+export async function createTestDatabase(prefix = 'flotilla_test', options: { icuLocale?: string } = {}): Promise<TestDatabase> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  await onTestServer((c) => c.query(`CREATE DATABASE ${name}`));
+  const locale = options.icuLocale ? ` TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '${options.icuLocale.replace(/'/g, "''")}'` : '';
+  await onTestServer((c) => c.query(`CREATE DATABASE ${name}${locale}`));
   const database = openDatabase(urlFor(name), { max: 20 });
   await runMigrations(database.db, migrations);
   return {

@@ -522,3 +522,28 @@ async function startTailer(url: string, store: EventStore, pollIntervalMs = 50):
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
+
+describe(`${EventStore.name} on a database whose default collation is not bytewise`, () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase('flotilla_test', { icuLocale: 'en-US' });
+  });
+  afterAll(() => database.drop());
+
+  it('lists and pages keys in byte order, as etcd orders them', async () => {
+    const store = new EventStore(database.db);
+    const names = ['ab', 'a.b', 'a-c', 'a1', 'B', 'a'];
+    for (const n of names) await store.write(put(configMap(n, {})));
+    const bytewise = [...names].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));
+    expect(bytewise).toEqual(['B', 'a', 'a-c', 'a.b', 'a1', 'ab']);
+    // The database itself would sort them otherwise: en-US puts 'B' last and ignores punctuation first.
+    const collated = await sql<{ n: string }>`SELECT n FROM unnest(${names}::text[]) n ORDER BY n`.execute(database.db);
+    expect(collated.rows.map((r) => r.n)).not.toEqual(bytewise);
+    const all = await store.list({ group: '', resource: 'configmaps', limit: 100 });
+    expect(all.items.map((o) => o.metadata.name)).toEqual(bytewise);
+    const first = await store.list({ group: '', resource: 'configmaps', limit: 3 });
+    await store.write(put(configMap('a', { changed: 'yes' })));
+    const rest = await store.listAt({ group: '', resource: 'configmaps', limit: 100, after: first.next }, first.resourceVersion);
+    expect([...first.items, ...rest.items].map((o) => o.metadata.name)).toEqual(bytewise);
+  });
+});
