@@ -24,7 +24,7 @@ export class PipelinedClient {
    */
   query<R>(text: string, values: unknown[], name?: string): Promise<R[]> {
     if (this.client) return rowsOf<R>(this.client.query({ text, values, name }));
-    if (this.closed) return Promise.reject(new Error('the append connection is closed'));
+    if (this.closed) return Promise.reject(new Error('the pipelined connection is closed'));
     return new Promise<unknown[]>((resolve, reject) => {
       const first = this.waiting === undefined;
       (this.waiting ??= []).push({ text, values, name, resolve, reject });
@@ -62,7 +62,7 @@ export class PipelinedClient {
     }
     if (this.closed) {
       await client.end().catch(() => undefined);
-      for (const w of waiting()) w.reject(new Error('the append connection is closed'));
+      for (const w of waiting()) w.reject(new Error('the pipelined connection is closed'));
       return;
     }
     // Written in the order asked, before any later query can go straight to the client.
