@@ -12,7 +12,8 @@ export interface GuaranteedUpdateOptions {
 }
 
 /**
- * Read, compute, write-if-unchanged, retry: the optimistic loop kube-apiserver's GuaranteedUpdate runs. `compute`
+ * Read, compute, write-if-unchanged, retry: the optimistic loop kube-apiserver's GuaranteedUpdate runs. The first
+ * attempt may start from the object as this replica last wrote it instead of a read (D22). `compute`
  * may be async (admission, allocation); the write itself only checks that the object is still the one read, so
  * it can share a group-committed batch with other writes.
  */
@@ -24,8 +25,17 @@ export async function guaranteedUpdate(
 ): Promise<{ result: WriteResult; current: KubeObject | null }> {
   const attempts = options.attempts ?? 16;
   for (let i = 0; i < attempts; i++) {
-    const current = await store.get(key);
-    const decision = await compute(current);
+    // First try the object as this replica last wrote it, without reading (D22): if it is stale, the write below is
+    // refused and the next attempt reads. Every answer other than success comes from a read object.
+    const remembered = i === 0 && !options.dryRun ? store.lastWritten(key) : undefined;
+    const current = remembered ?? (await store.get(key));
+    let decision: WriteDecision;
+    try {
+      decision = await compute(current);
+    } catch (e) {
+      if (remembered) continue;
+      throw e;
+    }
     if (options.dryRun) return { result: await dryRunResult(decision, current), current };
     const expected = current?.metadata.resourceVersion ?? null;
     try {

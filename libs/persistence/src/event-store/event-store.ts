@@ -60,6 +60,9 @@ const CONTENDED_MS = 1000;
 /** Most requirement objects (namespaces) remembered for deciding writes without reading. */
 const MAX_REMEMBERED = 10_000;
 
+/** Most objects remembered as this store last wrote them, for updates decided without reading (D22). */
+const MAX_WRITTEN = 4096;
+
 /**
  * The event store: every write appends to `events` and updates `objects` in one transaction.
  *
@@ -92,6 +95,8 @@ export class EventStore {
   private position?: LogPosition;
   /** The objects writes required (namespaces) as this store last read or wrote them, by key; absent ones are not kept. */
   private readonly remembered = new Map<string, KubeObject>();
+  /** Objects as this store last committed them, by key (deleted ones are forgotten); may be stale. */
+  private readonly written = new Map<string, KubeObject>();
   private readonly onCommitted?: (after: number, events: StoredEvent[]) => void;
   private readonly appends?: PipelinedClient;
 
@@ -285,14 +290,30 @@ export class EventStore {
     if (!this.position || position.last >= this.position.last) this.position = position;
   }
 
-  /** Keeps remembered required objects as a committed plan left them. */
+  /** Keeps remembered objects (required ones, and those written) as a committed plan left them. */
   private rememberWrites(plan: BatchPlan): void {
     for (const e of plan.events) {
       const k = keyString(e.key);
-      if (!this.remembered.has(k)) continue;
-      if (e.type === 'DELETED') this.remembered.delete(k);
-      else this.remembered.set(k, e.object);
+      if (e.type === 'DELETED') {
+        this.written.delete(k);
+        this.remembered.delete(k);
+        continue;
+      }
+      if (this.written.size >= MAX_WRITTEN && !this.written.has(k)) this.written.clear();
+      this.written.set(k, e.object);
+      if (this.remembered.has(k)) this.remembered.set(k, e.object);
     }
+  }
+
+  /**
+   * A copy of the object as this store last committed it, if it remembers one. Another replica may have changed it
+   * since: it is only for writes that say what they expect (`expects`), which Postgres refuses when the stored object
+   * is no longer that one (D22). Never for answering reads.
+   */
+  lastWritten(key: ObjectKey): KubeObject | undefined {
+    const object = this.written.get(keyString(key));
+    // A copy: whoever decides against it may change it, and the remembered one is shared with the watch path.
+    return object && (JSON.parse(storedJsonText(object)) as KubeObject);
   }
 
   /** Remembers the required objects `state` holds for `requests` (a read), forgetting those found absent. */
