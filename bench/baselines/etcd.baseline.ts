@@ -46,26 +46,17 @@ export async function etcdPuts(ctx: BenchContext, prefix: string): Promise<LoadR
 }
 
 /**
- * Bare etcd. Throughput goes through its v3 JSON gateway (HTTP/1.1 keep-alive, as the Flotilla clients use HTTPS):
- * creates are plain puts of ~1 KB values; updates are transactions guarded on the key's mod_revision, as
- * kube-apiserver writes. Watch latency goes through etcd's native gRPC API, as kube-apiserver watches it, under the
- * same load as the Flotilla watch figure: one Watch stream per watcher, puts over gRPC, commit acknowledgement →
- * event received.
+ * A closed-loop window of updates as kube-apiserver writes them: each client puts its own key `<prefix>u-<client>`
+ * in a transaction guarded on the key's mod_revision; a violation unless every guarded put succeeds.
  */
-export const etcdBaseline: BaselineModule = {
-  name: 'etcd',
-  title: 'bare etcd',
-  async run(ctx: BenchContext) {
-    const { sizes } = ctx;
-    const client = ctx.etcd.client(sizes.clients);
+export async function etcdGuardedUpdates(ctx: BenchContext, prefix: string): Promise<LoadResult> {
+  const { sizes } = ctx;
+  const client = ctx.etcd.client(sizes.clients);
+  try {
     const put = async (key: string) => Number((await client.json<Header>('POST', '/v3/kv/put', putOf(ctx, key), 200)).header.revision);
-
-    const create = await etcdPuts(ctx, '/bench/create/');
-    ctx.log(`etcd put: ${create.perSecond.toFixed(0)}/s`);
-
-    const lastRv = await Promise.all(Array.from({ length: sizes.clients }, (_, c) => put(`/bench/update/u-${c}`)));
-    const update = await closedLoop(sizes.clients, sizes.throughputSeconds, async (c, seq) => {
-      const key = b64(`/bench/update/u-${c}`);
+    const lastRv = await Promise.all(Array.from({ length: sizes.clients }, (_, c) => put(`${prefix}u-${c}`)));
+    const load = await closedLoop(sizes.clients, sizes.throughputSeconds, async (c, seq) => {
+      const key = b64(`${prefix}u-${c}`);
       const reply = await client.json<TxnReply>(
         'POST',
         '/v3/kv/txn',
@@ -78,9 +69,30 @@ export const etcdBaseline: BaselineModule = {
       if (!reply.succeeded) throw new Error(`guarded put of u-${c} at ${lastRv[c]} refused`);
       lastRv[c] = Number(reply.header.revision);
     }, sizes.warmupSeconds);
-    ctx.log(`etcd guarded update: ${update.perSecond.toFixed(0)}/s`);
+    if (load.failed > 0) ctx.violation('etcd', `${load.failed} update requests failed: ${load.firstError}`);
+    return load;
+  } finally {
+    client.destroy();
+  }
+}
 
-    if (update.failed > 0) ctx.violation('etcd', `${update.failed} update requests failed: ${update.firstError}`);
+/**
+ * Bare etcd. Throughput goes through its v3 JSON gateway (HTTP/1.1 keep-alive, as the Flotilla clients use HTTPS):
+ * creates are plain puts of ~1 KB values; updates are transactions guarded on the key's mod_revision, as
+ * kube-apiserver writes. Watch latency goes through etcd's native gRPC API, as kube-apiserver watches it, under the
+ * same load as the Flotilla watch figure: one Watch stream per watcher, puts over gRPC, commit acknowledgement →
+ * event received.
+ */
+export const etcdBaseline: BaselineModule = {
+  name: 'etcd',
+  title: 'bare etcd',
+  async run(ctx: BenchContext) {
+    const { sizes } = ctx;
+    const create = await etcdPuts(ctx, '/bench/create/');
+    ctx.log(`etcd put: ${create.perSecond.toFixed(0)}/s`);
+
+    const update = await etcdGuardedUpdates(ctx, '/bench/update/');
+    ctx.log(`etcd guarded update: ${update.perSecond.toFixed(0)}/s`);
 
     const grpc = new EtcdGrpcClient(ctx.etcd.grpcAddress, GRPC_CONNECTIONS);
     const prefix = (group: number) => `/bench/watch/${group}/`;

@@ -66,6 +66,25 @@ export class RawPostgresWriter {
     return load;
   }
 
+  /**
+   * A closed-loop update window: each client rewrites its own row `u-<client>` in `ns` (created first) back to back; a
+   * violation unless every row ends at its last acknowledged resourceVersion.
+   */
+  async updates(ctx: BenchContext, ns: string): Promise<LoadResult> {
+    const { sizes } = ctx;
+    const lastRv = await Promise.all(Array.from({ length: sizes.clients }, (_, c) => this.write(c, 'ADDED', ns, `u-${c}`, 0)));
+    const load = await closedLoop(sizes.clients, sizes.throughputSeconds, async (c, seq) => {
+      lastRv[c] = await this.write(c, 'MODIFIED', ns, `u-${c}`, seq + 1);
+    }, sizes.warmupSeconds);
+    if (load.failed > 0) ctx.violation('raw Postgres', `${load.failed} update transactions failed: ${load.firstError}`);
+    const finals = await this.conns[0].query<{ name: string; rv: string }>(`SELECT name, resource_version AS rv FROM objects WHERE namespace = $1 AND name LIKE 'u-%'`, [ns]);
+    for (const row of finals.rows) {
+      const last = lastRv[Number(row.name.slice(2))];
+      if (Number(row.rv) !== last) ctx.violation('raw Postgres', `${row.name}: stored rv ${row.rv}, last acknowledged ${last}`);
+    }
+    return load;
+  }
+
   async close(): Promise<void> {
     this.state.closing = true;
     this.conns.forEach((c) => c.release());
@@ -84,11 +103,7 @@ export const postgresBaseline: BaselineModule = {
       const create = await writer.creates(ctx, 'bench-pg', 'c');
       ctx.log(`raw Postgres create: ${create.perSecond.toFixed(0)}/s`);
 
-      for (let c = 0; c < sizes.clients; c++) await writer.write(c, 'ADDED', 'bench-pg', `u-${c}`, 0);
-      const lastRv = new Array<number>(sizes.clients).fill(0);
-      const update = await closedLoop(sizes.clients, sizes.throughputSeconds, async (c, seq) => {
-        lastRv[c] = await writer.write(c, 'MODIFIED', 'bench-pg', `u-${c}`, seq + 1);
-      }, sizes.warmupSeconds);
+      const update = await writer.updates(ctx, 'bench-pg');
       ctx.log(`raw Postgres update: ${update.perSecond.toFixed(0)}/s`);
 
       const latencies: number[] = [];
@@ -98,13 +113,7 @@ export const postgresBaseline: BaselineModule = {
         latencies.push(nowMs() - t0);
       });
 
-      for (const [what, r] of [['update', update], ['steady', steady]] as const) {
-        if (r.failed > 0) ctx.violation('raw Postgres', `${r.failed} ${what} transactions failed: ${r.firstError}`);
-      }
-      const finals = await writer.conns[0].query<{ name: string; rv: string }>(`SELECT name, resource_version AS rv FROM objects WHERE namespace = 'bench-pg' AND name LIKE 'u-%'`);
-      for (const row of finals.rows) {
-        if (Number(row.rv) !== lastRv[Number(row.name.slice(2))]) ctx.violation('raw Postgres', `${row.name}: stored rv ${row.rv}, last acknowledged ${lastRv[Number(row.name.slice(2))]}`);
-      }
+      if (steady.failed > 0) ctx.violation('raw Postgres', `${steady.failed} steady transactions failed: ${steady.firstError}`);
 
       return {
         create: { value: create.perSecond, unit: 'objects/s' },

@@ -1,16 +1,26 @@
-import type { BenchContext, FigureModule, Metric } from '../bench.types';
-import { compare, createObject, ensureNamespace } from '../support/flotilla-ops';
+import type { BenchContext, Comparison, FigureModule, Metric } from '../bench.types';
+import { etcdGuardedUpdates } from '../baselines/etcd.baseline';
+import { RawPostgresWriter } from '../baselines/postgres.baseline';
+import { createObject, ensureNamespace } from '../support/flotilla-ops';
 import { closedLoop } from '../support/load';
 import { configMap } from '../support/objects';
 
 const NS = 'bench-update';
 
-/** PUT with a resourceVersion precondition: each of 32 clients updates its own ConfigMap back to back. */
+/**
+ * PUT with a resourceVersion precondition: each of 32 clients updates its own ConfigMap back to back. The ratios are
+ * against a raw Postgres and an etcd update window measured just before Flotilla's (the baselines phase is minutes
+ * away, and this machine's speed drifts by more than the figure's margins over minutes, as for creates, D20).
+ */
 export const updateThroughput: FigureModule = {
   id: 'update',
   title: 'update throughput, 32 clients',
   async run(ctx: BenchContext) {
     const { sizes } = ctx;
+    const raw = await RawPostgresWriter.open(ctx, 'flotilla_bench_pgu');
+    const rawUpdates = await raw.updates(ctx, 'bench-pg-adjacent').finally(() => raw.close());
+    const etcdUpdates = await etcdGuardedUpdates(ctx, '/bench/update-adjacent/');
+    ctx.log(`update baselines next to the figure: raw Postgres ${rawUpdates.perSecond.toFixed(0)}/s, etcd ${etcdUpdates.perSecond.toFixed(0)}/s`);
     const client = ctx.flotilla.client(sizes.clients);
     await ensureNamespace(client, NS);
     const path = (c: number) => `/api/v1/namespaces/${NS}/configmaps/u-${c}`;
@@ -37,12 +47,14 @@ export const updateThroughput: FigureModule = {
     if (Number(logged.rows[0].n) !== acked.length) ctx.violation(this.id, `${acked.length} updates acknowledged, ${logged.rows[0].n} in the log`);
 
     const flotilla: Metric = { value: load.perSecond, unit: 'objects/s' };
+    const against = (label: string, rate: number): Comparison => ({ label, baseline: { value: rate, unit: 'objects/s' }, ratio: load.perSecond / rate });
     return [
       {
         id: this.id,
         title: this.title,
         flotilla,
-        comparisons: [compare(ctx, 'raw Postgres', flotilla, 'postgres', 'update'), compare(ctx, 'etcd (guarded txn)', flotilla, 'etcd', 'update')],
+        detail: 'baselines measured just before',
+        comparisons: [against('raw Postgres', rawUpdates.perSecond), against('etcd (guarded txn)', etcdUpdates.perSecond)],
         targets: [],
         extra: { completed: load.completed },
       },
