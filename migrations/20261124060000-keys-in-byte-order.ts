@@ -13,13 +13,7 @@ import { Kysely, sql } from 'kysely';
  * resourceVersion after a moment, and a BRIN index costs next to nothing per insert where the B-tree cost a descent.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const table of ['events', 'objects']) {
-    await sql`ALTER TABLE ${sql.table(table)}
-      ALTER COLUMN api_group TYPE text COLLATE "C",
-      ALTER COLUMN resource TYPE text COLLATE "C",
-      ALTER COLUMN namespace TYPE text COLLATE "C",
-      ALTER COLUMN name TYPE text COLLATE "C"`.execute(db);
-  }
+  await collateKeys(db, 'C');
   await sql`DROP INDEX IF EXISTS events_by_time`.execute(db);
   await sql`CREATE INDEX events_by_time ON events USING brin (created_at)`.execute(db);
 }
@@ -27,11 +21,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP INDEX IF EXISTS events_by_time`.execute(db);
   await sql`CREATE INDEX events_by_time ON events (created_at)`.execute(db);
+  await collateKeys(db, 'default');
+}
+
+/** Sets the collation of the key columns of `events` and `objects` (their indexes are rebuilt). */
+async function collateKeys(db: Kysely<any>, collation: 'C' | 'default'): Promise<void> {
+  const c = sql.id(collation);
   for (const table of ['events', 'objects']) {
     await sql`ALTER TABLE ${sql.table(table)}
-      ALTER COLUMN api_group TYPE text COLLATE "default",
-      ALTER COLUMN resource TYPE text COLLATE "default",
-      ALTER COLUMN namespace TYPE text COLLATE "default",
-      ALTER COLUMN name TYPE text COLLATE "default"`.execute(db);
+      ALTER COLUMN api_group TYPE text COLLATE ${c},
+      ALTER COLUMN resource TYPE text COLLATE ${c},
+      ALTER COLUMN namespace TYPE text COLLATE ${c},
+      ALTER COLUMN name TYPE text COLLATE ${c}`.execute(db);
   }
 }
