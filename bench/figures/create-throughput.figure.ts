@@ -60,18 +60,29 @@ export const createThroughput: FigureModule = {
     const pg: Comparison = { label: 'raw Postgres', baseline: pgRate, ratio: median((r) => r.flotilla / r.postgres) };
     const etcd: Comparison = { label: 'etcd', baseline: etcdRate, ratio: median((r) => r.flotilla / r.etcd) };
     const perRound = rounds.map((r) => `${(r.flotilla / r.postgres).toFixed(2)}/${(r.flotilla / r.etcd).toFixed(2)}`).join(', ');
+    // How much of the two cores each system's creates took, and how busy each kept them: throughput in a closed loop is
+    // CPU per create × busy share, and the two explain a ratio differently.
+    const machineMedian = (side: keyof Round['machine']) => {
+      const windows = rounds.map((r) => r.machine[side]).filter((m) => m !== undefined);
+      if (windows.length === 0) return undefined;
+      return { cpuMicrosPerOp: quantile(windows.map((m) => m.cpuMicrosPerOp), 0.5), busyShare: quantile(windows.map((m) => m.busyShare), 0.5) };
+    };
+    const machine = { flotilla: machineMedian('flotilla'), etcd: machineMedian('etcd'), postgres: machineMedian('postgres') };
+    ctx.log(`machine CPU per create (medians): Flotilla ${cpuText(machine.flotilla)}, etcd ${cpuText(machine.etcd)}, raw Postgres ${cpuText(machine.postgres)}`);
     return [
       {
         id: this.id,
         title: this.title,
         flotilla,
-        detail: `${perTransaction.toFixed(1)} writes/transaction; median of ${rounds.length} rounds, ratios per round ${perRound}`,
+        detail:
+          `${perTransaction.toFixed(1)} writes/transaction; median of ${rounds.length} rounds, ratios per round ${perRound}; ` +
+          `machine CPU per create: Flotilla ${cpuText(machine.flotilla)}, etcd ${cpuText(machine.etcd)}, raw Postgres ${cpuText(machine.postgres)}`,
         comparisons: [pg, etcd],
         targets: [
           { text: '≥ 1.0× raw Postgres', met: pg.ratio === undefined ? undefined : pg.ratio >= 1.0 },
           { text: '≥ 1.5× etcd', met: etcd.ratio === undefined ? undefined : etcd.ratio >= 1.5 },
         ],
-        extra: { writesPerTransaction: perTransaction, rounds: JSON.stringify(rounds) },
+        extra: { writesPerTransaction: perTransaction, rounds: JSON.stringify(rounds), machineCpuPerCreate: JSON.stringify(machine) },
       },
       {
         id: 'create-tls',
@@ -93,7 +104,11 @@ interface Round {
   postgres: number;
   etcd: number;
   flotilla: number;
+  /** Whole-machine CPU per create in µs, and how busy the two cores were, in each window (`LoadResult.machine`). */
+  machine: Record<'postgres' | 'etcd' | 'flotilla', LoadResult['machine']>;
 }
+
+const cpuText = (m: LoadResult['machine']) => (m ? `${m.cpuMicrosPerOp.toFixed(0)} µs/op at ${(m.busyShare * 100).toFixed(0)} % busy` : 'n/a');
 
 /** Raw Postgres, etcd and Flotilla create windows back to back, `ratioRounds` times. */
 async function measureRounds(ctx: BenchContext, client: Client): Promise<Round[]> {
@@ -101,11 +116,19 @@ async function measureRounds(ctx: BenchContext, client: Client): Promise<Round[]
   const raw = await RawPostgresWriter.open(ctx, 'flotilla_bench_pgr');
   try {
     for (let r = 0; r < ctx.sizes.ratioRounds; r++) {
-      const postgres = (await raw.creates(ctx, 'bench-pg-rounds', `r${r}`)).perSecond;
-      const etcd = (await etcdPuts(ctx, `/bench/rounds/${r}/`)).perSecond;
-      const flotilla = (await measureCreates(ctx, client, `r${r}`)).perSecond;
-      ctx.log(`create round ${r + 1}: raw Postgres ${postgres.toFixed(0)}/s, etcd ${etcd.toFixed(0)}/s, Flotilla ${flotilla.toFixed(0)}/s`);
-      rounds.push({ postgres, etcd, flotilla });
+      const postgres = await raw.creates(ctx, 'bench-pg-rounds', `r${r}`);
+      const etcd = await etcdPuts(ctx, `/bench/rounds/${r}/`);
+      const flotilla = await measureCreates(ctx, client, `r${r}`);
+      ctx.log(
+        `create round ${r + 1}: raw Postgres ${postgres.perSecond.toFixed(0)}/s (${cpuText(postgres.machine)}), ` +
+          `etcd ${etcd.perSecond.toFixed(0)}/s (${cpuText(etcd.machine)}), Flotilla ${flotilla.perSecond.toFixed(0)}/s (${cpuText(flotilla.machine)})`,
+      );
+      rounds.push({
+        postgres: postgres.perSecond,
+        etcd: etcd.perSecond,
+        flotilla: flotilla.perSecond,
+        machine: { postgres: postgres.machine, etcd: etcd.machine, flotilla: flotilla.machine },
+      });
     }
   } finally {
     await raw.close();

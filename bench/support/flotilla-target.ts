@@ -17,7 +17,13 @@ export type Transport = 'http' | 'https';
 
 type Ready = Extract<ApiReply, { type: 'ready' }>;
 
-const API_NODE_FLAGS = (JSON.parse(readFileSync(join(__dirname, '../../apps/api/node-flags.json'), 'utf8')) as { flags: string[] }).flags;
+/** This checkout's root: the tree whose API the bench runs unless told another (`StartOptions.root`). */
+const OWN_ROOT = join(__dirname, '../..');
+
+/** The V8 flags the API runs with everywhere (apps/api/node-flags.json) in the tree at `root`. */
+function apiNodeFlags(root: string): string[] {
+  return (JSON.parse(readFileSync(join(root, 'apps/api/node-flags.json'), 'utf8')) as { flags: string[] }).flags;
+}
 
 /**
  * Flotilla under test: a fresh database and API replicas on it, each in its own process (so that its memory and CPU
@@ -36,13 +42,26 @@ export interface FlotillaTarget {
   client(maxSockets: number, transport?: Transport): Client;
   /** Summed over the replicas. */
   memory(): Promise<{ rss: number; heapUsed: number; watchers: number }>;
+  /** The replicas' process ids (for their CPU time in /proc). */
+  pids: number[];
   /** Profiles the first replica. */
   profile<T>(during: () => Promise<T>): Promise<{ result: T; profile: unknown }>;
   stop(): Promise<void>;
 }
 
-export async function startFlotilla(replicas = 1): Promise<FlotillaTarget> {
-  const database = await createTestDatabase('flotilla_bench');
+export interface StartOptions {
+  /**
+   * The checkout whose API to run (default: this one). `npm run bench -- --ab=<ref>` runs another commit's API from
+   * a worktree next to this one's, so that both are measured by the same load generator.
+   */
+  root?: string;
+  /** The fresh database's name prefix. */
+  databasePrefix?: string;
+}
+
+export async function startFlotilla(replicas = 1, options: StartOptions = {}): Promise<FlotillaTarget> {
+  const root = options.root ?? OWN_ROOT;
+  const database = await createTestDatabase(options.databasePrefix ?? 'flotilla_bench');
   // Every replica serves the same certificate and accepts the same token, as replicas behind one address do.
   const dataDir = await mkdtemp(join(tmpdir(), 'flotilla-bench-'));
   const token = `bench-${randomBytes(16).toString('hex')}`;
@@ -50,9 +69,9 @@ export async function startFlotilla(replicas = 1): Promise<FlotillaTarget> {
   const children: ChildProcess[] = [];
   const ready: Ready[] = [];
   for (let i = 0; i < replicas; i++) {
-    const child = fork(join(__dirname, 'api-process.ts'), [], {
-      // The flags the API runs with everywhere (apps/api/node-flags.json), plus what the bench needs.
-      execArgv: [...API_NODE_FLAGS, '--expose-gc', '-r', join(__dirname, 'register.cjs')],
+    const child = fork(join(root, 'bench/support/api-process.ts'), [], {
+      // The flags the API runs with everywhere, plus what the bench needs; that tree's require hook runs its sources.
+      execArgv: [...apiNodeFlags(root), '--expose-gc', '-r', join(root, 'bench/support/register.cjs')],
       env: { ...process.env, BENCH_DATABASE_URL: database.url, BENCH_DATA_DIR: dataDir, BENCH_TOKEN: token },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -68,6 +87,7 @@ export async function startFlotilla(replicas = 1): Promise<FlotillaTarget> {
     urlsOf,
     token,
     caCertPem,
+    pids: children.map((c) => c.pid as number),
     client(maxSockets, transport = 'http') {
       const perReplica = Math.max(1, Math.ceil(maxSockets / replicas));
       const c = new RoundRobinClient(urlsOf(transport).map((baseUrl) => new HttpClient({ baseUrl, ca: caCertPem, headers: { Authorization: `Bearer ${token}` }, maxSockets: perReplica })));

@@ -1,4 +1,4 @@
-import { nowMs } from './stats';
+import { machineCpu, nowMs, type MachineCpu } from './stats';
 
 export interface LoadResult {
   completed: number;
@@ -6,6 +6,12 @@ export interface LoadResult {
   elapsedMs: number;
   perSecond: number;
   firstError?: string;
+  /**
+   * The whole machine during the measured window (closed loops only): the share of both cores' time that was busy,
+   * and the busy CPU time per completed operation in µs (servers, load generator and kernel together). Sampled from
+   * /proc/stat at the window's edges, so anything else running on the machine counts too.
+   */
+  machine?: { busyShare: number; cpuMicrosPerOp: number };
 }
 
 /**
@@ -19,6 +25,12 @@ export async function closedLoop(clients: number, seconds: number, op: (client: 
   let completed = 0;
   let failed = 0;
   let firstError: string | undefined;
+  let first: MachineCpu | undefined;
+  let last: MachineCpu | undefined;
+  const edges = [
+    setTimeout(() => (first = machineCpu()), start - nowMs()),
+    setTimeout(() => (last = machineCpu()), end - nowMs()),
+  ];
   const worker = async (client: number) => {
     for (let seq = 0; nowMs() < end; seq++) {
       try {
@@ -31,8 +43,13 @@ export async function closedLoop(clients: number, seconds: number, op: (client: 
     }
   };
   await Promise.all(Array.from({ length: clients }, (_, c) => worker(c)));
+  edges.forEach(clearTimeout);
   const elapsedMs = nowMs() - start;
-  return { completed, failed, elapsedMs, perSecond: (completed * 1000) / elapsedMs, firstError };
+  const machine =
+    first && last && last.total > first.total
+      ? { busyShare: (last.busy - first.busy) / (last.total - first.total), cpuMicrosPerOp: ((last.busy - first.busy) * 1e6) / Math.max(1, completed) }
+      : undefined;
+  return { completed, failed, elapsedMs, perSecond: (completed * 1000) / elapsedMs, firstError, machine };
 }
 
 /**

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** The q-quantile (0..1) of `values`, nearest-rank; NaN when empty. */
 export function quantile(values: number[], q: number): number {
   if (values.length === 0) return Number.NaN;
@@ -12,3 +14,23 @@ export function round(value: number, digits = 1): number {
 }
 
 export const nowMs = (): number => performance.now();
+
+/** The whole machine's CPU time from /proc/stat, in seconds: `busy` (all but idle and iowait) and `total`. */
+export interface MachineCpu {
+  busy: number;
+  total: number;
+}
+
+const TICKS_PER_SECOND = 100;
+
+export function machineCpu(): MachineCpu {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0];
+    // cpu  user nice system idle iowait irq softirq steal guest guest_nice (guest time is already in user)
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1, 9).map(Number);
+    const busy = user + nice + system + irq + softirq + steal;
+    return { busy: busy / TICKS_PER_SECOND, total: (busy + idle + iowait) / TICKS_PER_SECOND };
+  } catch {
+    return { busy: Number.NaN, total: Number.NaN };
+  }
+}

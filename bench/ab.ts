@@ -1,0 +1,205 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, symlinkSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureNamespace, createObject } from './support/flotilla-ops';
+import { startFlotilla, type FlotillaTarget } from './support/flotilla-target';
+import type { Client } from './support/https-client';
+import { closedLoop } from './support/load';
+import { configMap } from './support/objects';
+import { quantile } from './support/stats';
+
+/**
+ * `npm run bench -- --ab=<git ref>`: the create (or update) load against two API builds, the commit `ref` (A) and
+ * this working tree (B), in paired windows, so that a change's effect is measured against the build before it by the
+ * same load generator minutes apart at most. Each pair runs A then B or B then A (alternating, so the machine's
+ * drift does not favour one side), and the result is the median of the pairs' B ÷ A ratios. Beside the rates it
+ * reports CPU per operation of each side's API process and of its database's Postgres backends, from /proc: on these
+ * machines throughput moves by up to 40 % between windows, CPU per operation much less.
+ *
+ * A is run from a temporary git worktree of `ref` that shares this checkout's node_modules; both sides get fresh
+ * databases. Decisions in docs/decisions.md cite the figures this prints.
+ */
+
+interface AbOptions {
+  ref: string;
+  pairs: number;
+  seconds: number;
+  warmupSeconds: number;
+  clients: number;
+  load: 'create' | 'update';
+  /** API replicas of B (A runs one): what a second replica changes, with `--ab=HEAD`. */
+  replicasB: number;
+}
+
+const ROOT = join(__dirname, '..');
+const NS = 'bench-ab';
+const BYTES = 1024;
+
+function parseArgs(argv: string[]): AbOptions {
+  const options: AbOptions = { ref: '', pairs: 6, seconds: 10, warmupSeconds: 2, clients: 32, load: 'create', replicasB: 1 };
+  for (const arg of argv) {
+    const [flag, value = ''] = arg.split('=', 2);
+    if (flag === '--ab') options.ref = value;
+    else if (flag === '--pairs' && /^[1-9]\d*$/.test(value)) options.pairs = Number(value);
+    else if (flag === '--seconds' && /^[1-9]\d*$/.test(value)) options.seconds = Number(value);
+    else if (flag === '--clients' && /^[1-9]\d*$/.test(value)) options.clients = Number(value);
+    else if (flag === '--load' && (value === 'create' || value === 'update')) options.load = value;
+    else if (flag === '--replicas-b' && /^[1-9]\d*$/.test(value)) options.replicasB = Number(value);
+    else throw new Error(`unknown argument ${arg} (usage: npm run bench -- --ab=<ref> [--pairs=6] [--seconds=10] [--clients=32] [--load=create|update] [--replicas-b=1])`);
+  }
+  if (!options.ref) throw new Error('--ab=<ref> names the commit to compare the working tree against');
+  return options;
+}
+
+/** User plus system CPU of a process, in seconds (0 once it is gone). */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** One side of the comparison: an API build, its clients and what its load needs. */
+class Side {
+  private seq = 0;
+  private readonly rv: number[] = [];
+
+  constructor(
+    readonly name: string,
+    readonly target: FlotillaTarget,
+    readonly client: Client,
+  ) {}
+
+  static async start(name: string, root: string | undefined, options: AbOptions, replicas = 1): Promise<Side> {
+    const target = await startFlotilla(replicas, { root, databasePrefix: `flotilla_ab_${name.toLowerCase()}` });
+    const client = target.client(options.clients);
+    await ensureNamespace(client, NS);
+    const side = new Side(name, target, client);
+    if (options.load === 'update') {
+      for (let c = 0; c < options.clients; c++) side.rv[c] = await createObject(client, `/api/v1/namespaces/${NS}/configmaps`, configMap(NS, `u-${c}`, BYTES));
+    }
+    return side;
+  }
+
+  async op(load: AbOptions['load'], c: number): Promise<void> {
+    const n = this.seq++;
+    if (load === 'create') {
+      await createObject(this.client, `/api/v1/namespaces/${NS}/configmaps`, configMap(NS, `c-${n}`, BYTES));
+      return;
+    }
+    const body = configMap(NS, `u-${c}`, BYTES, n);
+    (body.metadata as Record<string, unknown>).resourceVersion = String(this.rv[c]);
+    const updated = await this.client.json<{ metadata: { resourceVersion: string } }>('PUT', `/api/v1/namespaces/${NS}/configmaps/u-${c}`, body, 200);
+    this.rv[c] = Number(updated.metadata.resourceVersion);
+  }
+
+  /** The Postgres backends serving this side's database. */
+  async backends(): Promise<number[]> {
+    const { rows } = await this.target.database.pool.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
+    return rows.map((r) => r.pid);
+  }
+
+  async window(options: AbOptions): Promise<Window> {
+    const apis = this.target.pids;
+    const apiCpu = () => apis.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+    const backends = await this.backends();
+    const apiBefore = apiCpu();
+    const pgBefore = backends.map(cpuSeconds);
+    const opsBefore = this.seq;
+    const load = await closedLoop(options.clients, options.seconds, (c) => this.op(options.load, c), options.warmupSeconds);
+    const ops = this.seq - opsBefore;
+    const pgCpu = backends.reduce((sum, pid, i) => sum + Math.max(0, cpuSeconds(pid) - pgBefore[i]), 0);
+    if (load.failed > 0) throw new Error(`${this.name}: ${load.failed} ${options.load}s failed: ${load.firstError}`);
+    return { rate: load.perSecond, apiMicros: ((apiCpu() - apiBefore) * 1e6) / ops, pgMicros: (pgCpu * 1e6) / ops };
+  }
+}
+
+interface Window {
+  rate: number;
+  apiMicros: number;
+  pgMicros: number;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const commit = execFileSync('git', ['rev-parse', '--short', options.ref], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const worktree = await mkdtemp(join(tmpdir(), 'flotilla-ab-'));
+  const log = (m: string) => process.stderr.write(`[ab] ${m}\n`);
+  // A run that was killed leaves its worktree registered; prune forgets those whose folder is gone.
+  execFileSync('git', ['worktree', 'prune'], { cwd: ROOT, stdio: 'ignore' });
+  execFileSync('git', ['worktree', 'add', '--detach', '--force', worktree, commit], { cwd: ROOT, stdio: 'ignore' });
+  symlinkSync(join(ROOT, 'node_modules'), join(worktree, 'node_modules'), 'dir');
+  const running: Side[] = [];
+  const stopAll = async () => {
+    for (const side of running.splice(0)) await side.target.stop().catch((e: unknown) => log(`stopping ${side.name}: ${String(e)}`));
+  };
+  try {
+    log(
+      `${options.load}: A = ${commit}, B = the working tree${options.replicasB > 1 ? ` (${options.replicasB} replicas)` : ''}; ` +
+        `${options.pairs} pairs of ${options.seconds} s windows (after ${options.warmupSeconds} s warm-up), ${options.clients} clients`,
+    );
+    const rows: Pair[] = [];
+    // Two phases with fresh processes and databases, A started first in one and B in the other: in calibration runs
+    // (the same build on both sides) the API process started first used 5–10 % more CPU per create for the whole run.
+    for (const firstStarted of ['A', 'B']) {
+      const phasePairs = firstStarted === 'A' ? Math.ceil(options.pairs / 2) : Math.floor(options.pairs / 2);
+      if (phasePairs === 0) continue;
+      for (const name of firstStarted === 'A' ? ['A', 'B'] : ['B', 'A']) {
+        running.push(name === 'A' ? await Side.start('A', worktree, options) : await Side.start('B', undefined, options, options.replicasB));
+      }
+      const a = running.find((s) => s.name === 'A') as Side;
+      const b = running.find((s) => s.name === 'B') as Side;
+      for (let p = 0; p < phasePairs; p++) {
+        const order = p % 2 === 0 ? [a, b] : [b, a];
+        const measured = new Map<Side, Window>();
+        for (const side of order) measured.set(side, await side.window(options));
+        const row = { a: measured.get(a) as Window, b: measured.get(b) as Window };
+        rows.push(row);
+        log(
+          `pair ${rows.length} (${firstStarted} started first, ${order[0].name} ran first): A ${row.a.rate.toFixed(0)}/s, B ${row.b.rate.toFixed(0)}/s, ` +
+            `B÷A ${(row.b.rate / row.a.rate).toFixed(2)}; API µs/op ${row.a.apiMicros.toFixed(0)} → ${row.b.apiMicros.toFixed(0)}; ` +
+            `Postgres µs/op ${row.a.pgMicros.toFixed(0)} → ${row.b.pgMicros.toFixed(0)}`,
+        );
+      }
+      await stopAll();
+    }
+    process.stdout.write(summary(options, commit, rows));
+  } finally {
+    await stopAll();
+    execFileSync('git', ['worktree', 'remove', '--force', worktree], { cwd: ROOT, stdio: 'ignore' });
+    await rm(worktree, { recursive: true, force: true });
+  }
+}
+
+type Pair = { a: Window; b: Window };
+
+function summary(options: AbOptions, commit: string, rows: Pair[]): string {
+  const median = (f: (r: Pair) => number) => quantile(rows.map(f), 0.5);
+  const range = (f: (r: Pair) => number) => `${Math.min(...rows.map(f)).toFixed(2)}–${Math.max(...rows.map(f)).toFixed(2)}`;
+  const rate = (r: Pair) => r.b.rate / r.a.rate;
+  const api = (r: Pair) => r.b.apiMicros / r.a.apiMicros;
+  const pg = (r: Pair) => r.b.pgMicros / r.a.pgMicros;
+  return [
+    `${options.load} throughput, B (working tree) ÷ A (${commit}), median of ${rows.length} pairs:`,
+    `  rate             ${median(rate).toFixed(2)}×  (pairs ${range(rate)}; A median ${median((r) => r.a.rate).toFixed(0)}/s, B ${median((r) => r.b.rate).toFixed(0)}/s)`,
+    `  API CPU/op       ${median(api).toFixed(2)}×  (pairs ${range(api)}; A ${median((r) => r.a.apiMicros).toFixed(0)} µs, B ${median((r) => r.b.apiMicros).toFixed(0)} µs)`,
+    `  Postgres CPU/op  ${median(pg).toFixed(2)}×  (pairs ${range(pg)}; A ${median((r) => r.a.pgMicros).toFixed(0)} µs, B ${median((r) => r.b.pgMicros).toFixed(0)} µs)`,
+    '',
+  ].join('\n');
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stderr.write(`bench --ab failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(2);
+  },
+);
