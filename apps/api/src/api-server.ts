@@ -72,7 +72,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   await runMigrations(database.db, migrations);
 
   // The store hands each commit to this replica's tailer; no write happens before the tailer exists.
-  const store = new EventStore(database.db, { appends: database.appends, onCommitted: (after, events) => tailer.committed(after, events) });
+  const store = new EventStore(database.db, database.appends, { onCommitted: (after, events) => tailer.committed(after, events) });
   const tailer = new LogTailer(store, options.databaseUrl, { onError: (e) => logger.warn(`log tailer: ${String(e)}`) });
   await tailer.start();
   const hub = new WatchHub(tailer, store);

@@ -1,5 +1,6 @@
 export * from './schema';
 export * from './database';
+export * from './pipelined-client';
 export * from './event-store/event-store';
 export * from './event-store/event-store.types';
 export * from './event-store/history.repository';

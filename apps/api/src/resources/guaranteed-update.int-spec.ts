@@ -1,5 +1,5 @@
 import { ConflictError, type KubeObject, type ObjectKey } from '@flotilla/domain';
-import { EventStore, type WriteDecision } from '@flotilla/persistence';
+import { EventStore, PipelinedClient, type WriteDecision } from '@flotilla/persistence';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { guaranteedUpdate } from './guaranteed-update';
 
@@ -17,15 +17,21 @@ describe(guaranteedUpdate.name, () => {
   let database: TestDatabase;
   let replica: EventStore;
   let other: EventStore;
+  /** The other replica's own connection for its appends, as each replica has one. */
+  let otherAppends: PipelinedClient;
   const reads = (s: EventStore) => jest.spyOn(s as unknown as { loadCurrent: () => unknown }, 'loadCurrent');
 
   beforeEach(async () => {
     database = await createTestDatabase();
-    replica = new EventStore(database.db);
-    other = new EventStore(database.db);
+    replica = new EventStore(database.db, database.appends);
+    otherAppends = new PipelinedClient(database.url);
+    other = new EventStore(database.db, otherAppends);
     await replica.write({ key, decide: () => ({ action: 'put', object: counter(1) }) });
   });
-  afterEach(() => database.drop());
+  afterEach(async () => {
+    await otherAppends.close();
+    await database.drop();
+  });
 
   it('decides an update against the object as this replica last wrote it, without reading it first', async () => {
     const loads = reads(replica);

@@ -29,19 +29,15 @@ const remove = (name: string): WriteRequest => ({
   decide: (current) => (current ? { action: 'delete', object: current } : { action: 'none', object: null }),
 });
 
-describe.each([
-  ['appends sent one after another', false],
-  ['appends pipelined on one connection', true],
-])(`${EventStore.name}, %s`, (_mode, pipelined) => {
+describe(EventStore.name, () => {
   let database: TestDatabase;
   let store: EventStore;
   const pipelines: PipelinedClient[] = [];
-  /** A store as a replica has it: pipelined on a connection of its own in that mode. */
+  /** A store as a replica has it: its appends pipelined on a connection of its own. */
   const newStore = (options: EventStoreOptions = {}): EventStore => {
-    if (!pipelined) return new EventStore(database.db, options);
     const appends = new PipelinedClient(database.url);
     pipelines.push(appends);
-    return new EventStore(database.db, { ...options, appends });
+    return new EventStore(database.db, appends, options);
   };
 
   beforeEach(async () => {
@@ -157,7 +153,7 @@ describe.each([
       expect((await store.get(key('c7', 'ns')))?.data).toEqual({ n: 'c7' });
     });
 
-    it(pipelined ? 'sends the next batch of creates while the one ahead of it commits' : 'sends batches of creates one at a time', async () => {
+    it('sends the next batch of creates while the one ahead of it commits', async () => {
       const chained = newStore({ maxBatch: 4 });
       await chained.write(putNamespace(false));
       await chained.write(create('first'));
@@ -175,7 +171,7 @@ describe.each([
       });
       const results = await Promise.all(Array.from({ length: 40 }, (_, i) => chained.write(create(`c${i}`))));
       expect(results.map((r) => r.resourceVersion)).toEqual(range(3, 42));
-      expect(most).toBe(pipelined ? 2 : 1);
+      expect(most).toBe(2);
     });
 
     it('refuses a create whose key another store created meanwhile, and lands its neighbours', async () => {
@@ -264,7 +260,9 @@ describe.each([
     for (const name of ['a', 'b', 'c']) await store.write(put(configMap(name, { name })));
     let statements = 0;
     const counted = new Kysely<DB>({ dialect: new PostgresDialect({ pool: database.pool }), log: () => void statements++ });
-    const reader = new EventStore(counted);
+    const appends = new PipelinedClient(database.url);
+    pipelines.push(appends);
+    const reader = new EventStore(counted, appends);
     const names = ['a', 'b', 'missing', 'c', 'a'];
     const objects = await Promise.all(names.map((name) => reader.get(key(name))));
     expect(objects.map((o) => o?.data ?? null)).toEqual([{ name: 'a' }, { name: 'b' }, null, { name: 'c' }, { name: 'a' }]);
@@ -531,7 +529,7 @@ describe(`${EventStore.name} on a database whose default collation is not bytewi
   afterAll(() => database.drop());
 
   it('lists and pages keys in byte order, as etcd orders them', async () => {
-    const store = new EventStore(database.db);
+    const store = new EventStore(database.db, database.appends);
     const names = ['ab', 'a.b', 'a-c', 'a1', 'B', 'a'];
     for (const n of names) await store.write(put(configMap(n, {})));
     const bytewise = [...names].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));

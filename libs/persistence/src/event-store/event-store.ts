@@ -50,8 +50,6 @@ export interface EventStoreOptions {
    * process's tailer can deliver them without reading them back.
    */
   onCommitted?(after: number, events: StoredEvent[]): void;
-  /** The connection chained appends are pipelined on (D21); without it each waits for the one before to answer. */
-  appends?: PipelinedClient;
 }
 
 /** After losing an append to another writer, batches are decided under the lock for this long. */
@@ -81,11 +79,6 @@ export class EventStore {
   /** Optimistic batches sent and not yet settled, in log order: each was decided against the state its predecessor leaves. */
   private readonly chain: Link[] = [];
   private readonly drainWaiters: (() => void)[] = [];
-  /**
-   * The last chained append sent, without pipelined appends. Each waits for the one before: sent on separate
-   * connections, a later batch could reach the log lock first, find its predecessor missing and be refused.
-   */
-  private lastAppend: Promise<unknown> = Promise.resolve();
   private readonly maxBatch: number;
   private readonly maxInFlight: number;
   private contendedUntil = 0;
@@ -98,16 +91,19 @@ export class EventStore {
   /** Objects as this store last committed them, by key (deleted ones are forgotten); may be stale. */
   private readonly written = new Map<string, KubeObject>();
   private readonly onCommitted?: (after: number, events: StoredEvent[]) => void;
-  private readonly appends?: PipelinedClient;
 
+  /**
+   * `appends` is the connection this store's chained appends are pipelined on (D21): its own, not shared with another
+   * store, so that the order they reach the log lock is the order this store sent them.
+   */
   constructor(
     private readonly db: Kysely<DB>,
+    private readonly appends: PipelinedClient,
     options: EventStoreOptions = {},
   ) {
     this.maxBatch = options.maxBatch ?? 256;
     this.maxInFlight = options.maxInFlight ?? 2;
     this.onCommitted = options.onCommitted;
-    this.appends = options.appends;
   }
 
   write(request: WriteRequest): Promise<WriteResult> {
@@ -135,16 +131,11 @@ export class EventStore {
   }
 
   /**
-   * Starts deciding the next batch when none is being decided and the chain has room. Without pipelined appends,
-   * writes that all say what they expect (decided without reading) wait for the chain to drain instead: there is no
-   * read to overlap with the append before them, and waiting lets them gather into one larger batch (16 rather than 11
-   * per append at 32 clients, D15). Pipelined, their append waits in Postgres' socket behind the one ahead and starts
-   * the moment it commits, which is worth the smaller batches (D21).
+   * Starts deciding the next batch when none is being decided and the chain has room. A chained batch's append waits
+   * in Postgres' socket behind the one ahead and starts the moment it commits, which is worth smaller batches (D21).
    */
   private pump(startNow = false): void {
-    if (this.planning || this.pending.length === 0) return;
-    const room = this.appends === undefined && this.pending.every((p) => p.request.expects !== undefined) ? 1 : this.maxInFlight;
-    if (this.chain.length >= room) return;
+    if (this.planning || this.pending.length === 0 || this.chain.length >= this.maxInFlight) return;
     this.planning = true;
     // Otherwise setImmediate, not a microtask: writes arriving in the same turn of the event loop join the batch.
     if (startNow) void this.nextBatch();
@@ -246,16 +237,9 @@ export class EventStore {
     let appended: number | null;
     let failure: unknown;
     try {
-      if (this.appends) {
-        // One connection in pipeline mode: Postgres runs the appends in the order sent, and the next one is already
-        // there when the one before it commits.
-        appended = await this.append(this.appends, link.from, link.to.batch, plan, checks);
-      } else {
-        const previous = this.lastAppend;
-        const sending = previous.then(() => this.append(this.db, link.from, link.to.batch, plan, checks));
-        this.lastAppend = sending.catch(() => undefined);
-        appended = await sending;
-      }
+      // One connection in pipeline mode: Postgres runs the appends in the order sent, and the next one is already
+      // there when the one before it commits.
+      appended = await this.append(this.appends, link.from, link.to.batch, plan, checks);
     } catch (error) {
       appended = null;
       failure = error;

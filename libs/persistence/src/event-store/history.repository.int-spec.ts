@@ -30,7 +30,7 @@ describe(HistoryRepository.name, () => {
 
   beforeEach(async () => {
     database = await createTestDatabase();
-    store = new EventStore(database.db);
+    store = new EventStore(database.db, database.appends);
     history = new HistoryRepository(database.db);
   });
   afterEach(() => database.drop());
