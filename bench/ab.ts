@@ -13,10 +13,11 @@ import { quantile } from './support/stats';
 /**
  * `npm run bench -- --ab=<git ref>`: the create (or update) load against two API builds, the commit `ref` (A) and
  * this working tree (B), in paired windows, so that a change's effect is measured against the build before it by the
- * same load generator minutes apart at most. Each pair runs A then B or B then A (alternating, so the machine's
- * drift does not favour one side), and the result is the median of the pairs' B ÷ A ratios. Beside the rates it
- * reports CPU per operation of each side's API process and of its database's Postgres backends, from /proc: on these
- * machines throughput moves by up to 40 % between windows, CPU per operation much less.
+ * same load generator minutes apart at most. It runs in two phases with fresh processes and databases, A started
+ * first in one and B in the other; in each, pairs of windows run A then B or B then A in turn, so the machine's drift
+ * does not favour one side. The result is the geometric mean of the pairs' B ÷ A ratios with both phases weighted
+ * alike. Beside the rates it reports CPU per operation of each side's API process and of its database's Postgres
+ * backends, from /proc: on these machines throughput moves by up to 40 % between windows, CPU per operation less.
  *
  * A is run from a temporary git worktree of `ref` that shares this checkout's node_modules; both sides get fresh
  * databases. Decisions in docs/decisions.md cite the figures this prints.
@@ -148,7 +149,8 @@ async function main(): Promise<void> {
     );
     const rows: Pair[] = [];
     // Two phases with fresh processes and databases, A started first in one and B in the other: in calibration runs
-    // (the same build on both sides) the API process started first used 5–10 % more CPU per create for the whole run.
+    // (the same build on both sides) the API process started first was 5–10 % slower for the whole phase, for reasons
+    // not found. The phases' biases cancel in the geometric mean over both.
     for (const firstStarted of ['A', 'B']) {
       const phasePairs = firstStarted === 'A' ? Math.ceil(options.pairs / 2) : Math.floor(options.pairs / 2);
       if (phasePairs === 0) continue;
@@ -161,7 +163,7 @@ async function main(): Promise<void> {
         const order = p % 2 === 0 ? [a, b] : [b, a];
         const measured = new Map<Side, Window>();
         for (const side of order) measured.set(side, await side.window(options));
-        const row = { a: measured.get(a) as Window, b: measured.get(b) as Window };
+        const row = { a: measured.get(a) as Window, b: measured.get(b) as Window, firstStarted };
         rows.push(row);
         log(
           `pair ${rows.length} (${firstStarted} started first, ${order[0].name} ran first): A ${row.a.rate.toFixed(0)}/s, B ${row.b.rate.toFixed(0)}/s, ` +
@@ -179,19 +181,34 @@ async function main(): Promise<void> {
   }
 }
 
-type Pair = { a: Window; b: Window };
+type Pair = { a: Window; b: Window; firstStarted: string };
+
+/** The geometric mean of B ÷ A, each phase weighted equally (so their start-order biases cancel). */
+function balanced(rows: Pair[], ratio: (r: Pair) => number): number {
+  const phases = [...new Set(rows.map((r) => r.firstStarted))];
+  const logMean = (rs: Pair[]) => rs.reduce((sum, r) => sum + Math.log(ratio(r)), 0) / rs.length;
+  return Math.exp(phases.reduce((sum, p) => sum + logMean(rows.filter((r) => r.firstStarted === p)), 0) / phases.length);
+}
 
 function summary(options: AbOptions, commit: string, rows: Pair[]): string {
-  const median = (f: (r: Pair) => number) => quantile(rows.map(f), 0.5);
+  const median = (f: (r: Pair) => number, rs = rows) => quantile(rs.map(f), 0.5);
   const range = (f: (r: Pair) => number) => `${Math.min(...rows.map(f)).toFixed(2)}–${Math.max(...rows.map(f)).toFixed(2)}`;
+  const byPhase = (f: (r: Pair) => number) =>
+    ['A', 'B']
+      .map((p) => rows.filter((r) => r.firstStarted === p))
+      .filter((rs) => rs.length > 0)
+      .map((rs) => `${rs[0].firstStarted} started first ${median(f, rs).toFixed(2)}`)
+      .join(', ');
+  const line = (label: string, f: (r: Pair) => number, a: string, b: string) =>
+    `  ${label.padEnd(16)} ${balanced(rows, f).toFixed(2)}×  (pairs ${range(f)}; medians by phase: ${byPhase(f)}; ${a}, ${b})`;
   const rate = (r: Pair) => r.b.rate / r.a.rate;
   const api = (r: Pair) => r.b.apiMicros / r.a.apiMicros;
   const pg = (r: Pair) => r.b.pgMicros / r.a.pgMicros;
   return [
-    `${options.load} throughput, B (working tree) ÷ A (${commit}), median of ${rows.length} pairs:`,
-    `  rate             ${median(rate).toFixed(2)}×  (pairs ${range(rate)}; A median ${median((r) => r.a.rate).toFixed(0)}/s, B ${median((r) => r.b.rate).toFixed(0)}/s)`,
-    `  API CPU/op       ${median(api).toFixed(2)}×  (pairs ${range(api)}; A ${median((r) => r.a.apiMicros).toFixed(0)} µs, B ${median((r) => r.b.apiMicros).toFixed(0)} µs)`,
-    `  Postgres CPU/op  ${median(pg).toFixed(2)}×  (pairs ${range(pg)}; A ${median((r) => r.a.pgMicros).toFixed(0)} µs, B ${median((r) => r.b.pgMicros).toFixed(0)} µs)`,
+    `${options.load} throughput, B (working tree) ÷ A (${commit}), geometric mean of ${rows.length} pairs, both phases weighted alike:`,
+    line('rate', rate, `A median ${median((r) => r.a.rate).toFixed(0)}/s`, `B ${median((r) => r.b.rate).toFixed(0)}/s`),
+    line('API CPU/op', api, `A ${median((r) => r.a.apiMicros).toFixed(0)} µs`, `B ${median((r) => r.b.apiMicros).toFixed(0)} µs`),
+    line('Postgres CPU/op', pg, `A ${median((r) => r.a.pgMicros).toFixed(0)} µs`, `B ${median((r) => r.b.pgMicros).toFixed(0)} µs`),
     '',
   ].join('\n');
 }
