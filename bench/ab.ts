@@ -14,8 +14,8 @@ import { quantile } from './support/stats';
  * `npm run bench -- --ab=<git ref>`: the create (or update) load against two API builds, the commit `ref` (A) and
  * this working tree (B), in paired windows, so that a change's effect is measured against the build before it by the
  * same load generator minutes apart at most. It runs in two phases with fresh processes and databases, A started
- * first in one and B in the other; in each, pairs of windows run A then B or B then A in turn, so the machine's drift
- * does not favour one side. The result is the geometric mean of the pairs' B ÷ A ratios with both phases weighted
+ * first in one and B in the other; in each, after one untimed window per side, pairs of windows run A then B or B then
+ * A in turn, so the machine's drift does not favour one side. The result is the geometric mean of the pairs' B ÷ A ratios with both phases weighted
  * alike. Beside the rates it reports CPU per operation of each side's API process and of its database's Postgres
  * backends, from /proc: on these machines throughput moves by up to 40 % between windows, CPU per operation less.
  *
@@ -149,8 +149,8 @@ async function main(): Promise<void> {
     );
     const rows: Pair[] = [];
     // Two phases with fresh processes and databases, A started first in one and B in the other: in calibration runs
-    // (the same build on both sides) the API process started first was 5–10 % slower for the whole phase, for reasons
-    // not found. The phases' biases cancel in the geometric mean over both.
+    // (the same build on both sides) one side was often 5–10 % slower for a whole phase, most often the one started
+    // first. Weighted alike in the geometric mean, the phases keep a start-order effect out of the result.
     for (const firstStarted of ['A', 'B']) {
       const phasePairs = firstStarted === 'A' ? Math.ceil(options.pairs / 2) : Math.floor(options.pairs / 2);
       if (phasePairs === 0) continue;
@@ -159,8 +159,11 @@ async function main(): Promise<void> {
       }
       const a = running.find((s) => s.name === 'A') as Side;
       const b = running.find((s) => s.name === 'B') as Side;
+      // One untimed window each first: the first window after the processes start ran slow in calibration runs.
+      for (const side of running) await side.window(options);
       for (let p = 0; p < phasePairs; p++) {
-        const order = p % 2 === 0 ? [a, b] : [b, a];
+        // Each phase's pairs start with the side started first, so neither side always has the phase's first window.
+        const order = (p + (firstStarted === 'A' ? 0 : 1)) % 2 === 0 ? [a, b] : [b, a];
         const measured = new Map<Side, Window>();
         for (const side of order) measured.set(side, await side.window(options));
         const row = { a: measured.get(a) as Window, b: measured.get(b) as Window, firstStarted };
