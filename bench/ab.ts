@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, symlinkSync } from 'node:fs';
+import { symlinkSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,16 +8,17 @@ import { startFlotilla, type FlotillaTarget } from './support/flotilla-target';
 import type { Client } from './support/https-client';
 import { closedLoop } from './support/load';
 import { configMap } from './support/objects';
-import { quantile } from './support/stats';
+import { processCpu, quantile } from './support/stats';
 
 /**
  * `npm run bench -- --ab=<git ref>`: the create (or update) load against two API builds, the commit `ref` (A) and
  * this working tree (B), in paired windows, so that a change's effect is measured against the build before it by the
  * same load generator minutes apart at most. It runs in two phases with fresh processes and databases, A started
  * first in one and B in the other; in each, after one untimed window per side, pairs of windows run A then B or B then
- * A in turn, so the machine's drift does not favour one side. The result is the geometric mean of the pairs' B ÷ A ratios with both phases weighted
- * alike. Beside the rates it reports CPU per operation of each side's API process and of its database's Postgres
- * backends, from /proc: on these machines throughput moves by up to 40 % between windows, CPU per operation less.
+ * A in turn, so the machine's drift does not favour one side. The result is the geometric mean of the pairs' B ÷ A
+ * ratios with both phases weighted alike. Beside the rates it reports CPU per operation of each side's API process and
+ * of its database's Postgres backends, from /proc: on these machines throughput moves by up to 40 % between windows, CPU
+ * per operation less.
  *
  * A is run from a temporary git worktree of `ref` that shares this checkout's node_modules; both sides get fresh
  * databases. Decisions in docs/decisions.md cite the figures this prints.
@@ -52,18 +53,6 @@ function parseArgs(argv: string[]): AbOptions {
   }
   if (!options.ref) throw new Error('--ab=<ref> names the commit to compare the working tree against');
   return options;
-}
-
-/** User plus system CPU of a process, in seconds (0 once it is gone). */
-function cpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command.
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
 }
 
 /** One side of the comparison: an API build, its clients and what its load needs. */
@@ -110,14 +99,14 @@ class Side {
 
   async window(options: AbOptions): Promise<Window> {
     const apis = this.target.pids;
-    const apiCpu = () => apis.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+    const apiCpu = () => apis.reduce((sum, pid) => sum + processCpu(pid), 0);
     const backends = await this.backends();
     const apiBefore = apiCpu();
-    const pgBefore = backends.map(cpuSeconds);
+    const pgBefore = backends.map(processCpu);
     const opsBefore = this.seq;
     const load = await closedLoop(options.clients, options.seconds, (c) => this.op(options.load, c), options.warmupSeconds);
     const ops = this.seq - opsBefore;
-    const pgCpu = backends.reduce((sum, pid, i) => sum + Math.max(0, cpuSeconds(pid) - pgBefore[i]), 0);
+    const pgCpu = backends.reduce((sum, pid, i) => sum + Math.max(0, processCpu(pid) - pgBefore[i]), 0);
     if (load.failed > 0) throw new Error(`${this.name}: ${load.failed} ${options.load}s failed: ${load.firstError}`);
     return { rate: load.perSecond, apiMicros: ((apiCpu() - apiBefore) * 1e6) / ops, pgMicros: (pgCpu * 1e6) / ops };
   }
@@ -186,20 +175,23 @@ async function main(): Promise<void> {
 
 type Pair = { a: Window; b: Window; firstStarted: string };
 
+/** The pairs of each phase that ran (A started first, then B started first). */
+function phasesOf(rows: Pair[]): Pair[][] {
+  return ['A', 'B'].map((p) => rows.filter((r) => r.firstStarted === p)).filter((rs) => rs.length > 0);
+}
+
 /** The geometric mean of B ÷ A, each phase weighted equally (so their start-order biases cancel). */
 function balanced(rows: Pair[], ratio: (r: Pair) => number): number {
-  const phases = [...new Set(rows.map((r) => r.firstStarted))];
+  const phases = phasesOf(rows);
   const logMean = (rs: Pair[]) => rs.reduce((sum, r) => sum + Math.log(ratio(r)), 0) / rs.length;
-  return Math.exp(phases.reduce((sum, p) => sum + logMean(rows.filter((r) => r.firstStarted === p)), 0) / phases.length);
+  return Math.exp(phases.reduce((sum, rs) => sum + logMean(rs), 0) / phases.length);
 }
 
 function summary(options: AbOptions, commit: string, rows: Pair[]): string {
   const median = (f: (r: Pair) => number, rs = rows) => quantile(rs.map(f), 0.5);
   const range = (f: (r: Pair) => number) => `${Math.min(...rows.map(f)).toFixed(2)}–${Math.max(...rows.map(f)).toFixed(2)}`;
   const byPhase = (f: (r: Pair) => number) =>
-    ['A', 'B']
-      .map((p) => rows.filter((r) => r.firstStarted === p))
-      .filter((rs) => rs.length > 0)
+    phasesOf(rows)
       .map((rs) => `${rs[0].firstStarted} started first ${median(f, rs).toFixed(2)}`)
       .join(', ');
   const line = (label: string, f: (r: Pair) => number, a: string, b: string) =>

@@ -34,3 +34,15 @@ export function machineCpu(): MachineCpu {
     return { busy: Number.NaN, total: Number.NaN };
   }
 }
+
+/** User plus system CPU time of process `pid` from /proc/<pid>/stat, in seconds (0 once it is gone). */
+export function processCpu(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command (which may hold spaces).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
