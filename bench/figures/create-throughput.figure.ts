@@ -5,6 +5,7 @@ import { etcdPuts } from '../baselines/etcd.baseline';
 import { RawPostgresWriter } from '../baselines/postgres.baseline';
 import { createObject, ensureNamespace } from '../support/flotilla-ops';
 import type { Client } from '../support/https-client';
+import { startFlotilla, type FlotillaTarget } from '../support/flotilla-target';
 import { closedLoop, type LoadResult } from '../support/load';
 import { configMap } from '../support/objects';
 import { summarizeProfile } from '../support/profile-summary';
@@ -20,6 +21,11 @@ const NS = 'bench-create';
  * (`ratioRounds`), each round's ratios taken against its own baselines and the median reported. The baselines phase
  * at the start of the run is minutes away from this figure, and this machine's speed drifts by more than the margins
  * the targets are about over minutes (docs/benchmarks.md).
+ *
+ * Each round also has a diagnostic window, never counted as Flotilla's: a second API process whose ConfigMap appends
+ * are answered without Postgres (`nullAppends`). Its rate is the ceiling that the API process and the load generator
+ * leave on this machine with a database that costs nothing, so the run shows how much of a ratio's gap the database
+ * path could close at most.
  */
 export const createThroughput: FigureModule = {
   id: 'create',
@@ -30,12 +36,15 @@ export const createThroughput: FigureModule = {
     await ensureNamespace(client, NS);
     const path = `/api/v1/namespaces/${NS}/configmaps`;
     const rounds = await measureRounds(ctx, client);
+    const median = (pick: (r: Round) => number) => quantile(rounds.map(pick), 0.5);
+    const ceilingRate = median((r) => r.ceiling);
+    const ceilingText = `${ceilingRate.toFixed(0)}/s, ${median((r) => r.ceiling / r.etcd).toFixed(2)}× etcd, ${median((r) => r.ceiling / r.flotilla).toFixed(2)}× Flotilla`;
+    ctx.log(`create with appends answered without Postgres (ceiling): ${ceilingText} (medians of the rounds)`);
     const batching = await ctx.flotilla.database.pool.query<{ events: string; transactions: string }>(
       `SELECT count(*) AS events, count(DISTINCT created_at) AS transactions FROM events WHERE namespace = $1 AND resource = 'configmaps'`,
       [NS],
     );
     const perTransaction = Number(batching.rows[0].events) / Math.max(1, Number(batching.rows[0].transactions));
-    const median = (pick: (r: Round) => number) => quantile(rounds.map(pick), 0.5);
     const flotillaRate = median((r) => r.flotilla);
     ctx.log(`create: ${flotillaRate.toFixed(0)}/s (median of ${rounds.length} rounds), ${perTransaction.toFixed(1)} writes per transaction`);
 
@@ -67,7 +76,7 @@ export const createThroughput: FigureModule = {
       if (windows.length === 0) return undefined;
       return { cpuMicrosPerOp: quantile(windows.map((m) => m.cpuMicrosPerOp), 0.5), busyShare: quantile(windows.map((m) => m.busyShare), 0.5) };
     };
-    const machine = { flotilla: machineMedian('flotilla'), etcd: machineMedian('etcd'), postgres: machineMedian('postgres') };
+    const machine = { flotilla: machineMedian('flotilla'), etcd: machineMedian('etcd'), postgres: machineMedian('postgres'), ceiling: machineMedian('ceiling') };
     ctx.log(`machine CPU per create (medians): Flotilla ${cpuText(machine.flotilla)}, etcd ${cpuText(machine.etcd)}, raw Postgres ${cpuText(machine.postgres)}`);
     return [
       {
@@ -96,6 +105,17 @@ export const createThroughput: FigureModule = {
         targets: [],
         extra: { completed: tls.completed },
       },
+      {
+        id: 'create-ceiling',
+        title: 'create throughput, appends answered without Postgres (diagnostic ceiling), 32 clients',
+        flotilla: { value: ceilingRate, unit: 'objects/s' },
+        detail:
+          `not Flotilla's figure: what the API process and the load generator alone reach, median of ${rounds.length} round${rounds.length === 1 ? '' : 's'}; ` +
+          `${median((r) => r.ceiling / r.flotilla).toFixed(2)}× Flotilla with Postgres; machine CPU per create ${cpuText(machineMedian('ceiling'))}`,
+        comparisons: [{ label: 'etcd', baseline: etcdRate, ratio: median((r) => r.ceiling / r.etcd) }],
+        targets: [],
+        extra: { ceilingOverFlotilla: median((r) => r.ceiling / r.flotilla) },
+      },
     ];
   },
 };
@@ -104,34 +124,47 @@ interface Round {
   postgres: number;
   etcd: number;
   flotilla: number;
+  /** The diagnostic window: Flotilla's API with ConfigMap appends answered without Postgres. */
+  ceiling: number;
   /** Whole-machine CPU per create in µs, and how busy the two cores were, in each window (`LoadResult.machine`). */
-  machine: Record<'postgres' | 'etcd' | 'flotilla', LoadResult['machine']>;
+  machine: Record<'postgres' | 'etcd' | 'flotilla' | 'ceiling', LoadResult['machine']>;
 }
 
 const cpuText = (m: LoadResult['machine']) => (m ? `${m.cpuMicrosPerOp.toFixed(0)} µs/op at ${(m.busyShare * 100).toFixed(0)} % busy` : 'n/a');
 
-/** Raw Postgres, etcd and Flotilla create windows back to back, `ratioRounds` times. */
+/** Raw Postgres, etcd, Flotilla and the diagnostic ceiling's create windows back to back, `ratioRounds` times. */
 async function measureRounds(ctx: BenchContext, client: Client): Promise<Round[]> {
   const rounds: Round[] = [];
   const raw = await RawPostgresWriter.open(ctx, 'flotilla_bench_pgr');
+  let ceiling: FlotillaTarget | undefined;
   try {
+    ceiling = await startFlotilla(1, { databasePrefix: 'flotilla_bench_ceiling', nullAppends: true });
+    const ceilingClient = ceiling.client(ctx.sizes.clients);
+    await ensureNamespace(ceilingClient, NS);
     for (let r = 0; r < ctx.sizes.ratioRounds; r++) {
       const postgres = await raw.creates(ctx, 'bench-pg-rounds', `r${r}`);
       const etcd = await etcdPuts(ctx, `/bench/rounds/${r}/`);
       const flotilla = await measureCreates(ctx, client, `r${r}`);
+      const free = await closedLoop(ctx.sizes.clients, ctx.sizes.throughputSeconds, async (c, seq) => {
+        await createObject(ceilingClient, `/api/v1/namespaces/${NS}/configmaps`, configMap(NS, `r${r}-${c}-${seq}`, ctx.sizes.configMapBytes));
+      }, ctx.sizes.warmupSeconds);
+      if (free.failed > 0) throw new Error(`the ceiling window's creates failed: ${free.firstError}`);
       ctx.log(
         `create round ${r + 1}: raw Postgres ${postgres.perSecond.toFixed(0)}/s (${cpuText(postgres.machine)}), ` +
-          `etcd ${etcd.perSecond.toFixed(0)}/s (${cpuText(etcd.machine)}), Flotilla ${flotilla.perSecond.toFixed(0)}/s (${cpuText(flotilla.machine)})`,
+          `etcd ${etcd.perSecond.toFixed(0)}/s (${cpuText(etcd.machine)}), Flotilla ${flotilla.perSecond.toFixed(0)}/s (${cpuText(flotilla.machine)}); ` +
+          `ceiling without Postgres ${free.perSecond.toFixed(0)}/s (${cpuText(free.machine)})`,
       );
       rounds.push({
         postgres: postgres.perSecond,
         etcd: etcd.perSecond,
         flotilla: flotilla.perSecond,
-        machine: { postgres: postgres.machine, etcd: etcd.machine, flotilla: flotilla.machine },
+        ceiling: free.perSecond,
+        machine: { postgres: postgres.machine, etcd: etcd.machine, flotilla: flotilla.machine, ceiling: free.machine },
       });
     }
   } finally {
     await raw.close();
+    await ceiling?.stop();
   }
   return rounds;
 }

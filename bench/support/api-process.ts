@@ -3,6 +3,7 @@ import { Session } from 'node:inspector';
 import { startApiServer } from '../../apps/api/src/api-server';
 import { adminUser } from '../../apps/api/src/auth/authenticator';
 import { ensurePki } from '../../apps/api/src/security';
+import { PipelinedClient } from '@flotilla/persistence';
 
 /** Messages the bench process sends to this API process over IPC. */
 export type ApiCommand = { type: 'memory' } | { type: 'profile-start' } | { type: 'profile-stop' } | { type: 'stop' };
@@ -12,6 +13,22 @@ export type ApiReply =
   | { type: 'profile'; profile: unknown }
   | { type: 'failed'; message: string };
 
+/**
+ * `BENCH_NULL_APPENDS=1` (a diagnostic for the create figure's ceiling row, never Flotilla's own figure): appends of
+ * ConfigMaps only are answered on the next turn of the event loop as if they had landed where they were decided,
+ * without going to Postgres. The API still decides every batch and serialises its objects for the statement, so the
+ * window measures the API process and the load generator with a database that costs nothing. Anything else (bootstrap, namespaces) is stored.
+ */
+function answerConfigMapAppendsWithoutPostgres(): void {
+  const query = PipelinedClient.prototype.query;
+  PipelinedClient.prototype.query = function <R>(this: PipelinedClient, text: string, values: unknown[], name?: string): Promise<R[]> {
+    const resources = values[5];
+    if (name !== 'flotilla_append_batch' || !Array.isArray(resources) || !resources.every((r) => r === 'configmaps')) return query.call(this, text, values, name) as Promise<R[]>;
+    const last = String(Number(values[0]) + resources.length);
+    return new Promise((resolve) => setImmediate(() => resolve([{ last } as R])));
+  };
+}
+
 /** One API replica in its own process, so that its memory and CPU are its own and the load generator's are not. */
 async function main(): Promise<void> {
   const databaseUrl = process.env.BENCH_DATABASE_URL;
@@ -19,6 +36,7 @@ async function main(): Promise<void> {
   const dataDir = process.env.BENCH_DATA_DIR;
   const token = process.env.BENCH_TOKEN;
   if (!dataDir || !token) throw new Error('BENCH_DATA_DIR and BENCH_TOKEN are required');
+  if (process.env.BENCH_NULL_APPENDS === '1') answerConfigMapAppendsWithoutPostgres();
   // Replicas share the data dir: the first creates the CA and serving certificate, the others load them.
   const pki = await ensurePki(dataDir, []);
   const server = await startApiServer({

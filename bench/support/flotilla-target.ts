@@ -57,6 +57,12 @@ export interface StartOptions {
   root?: string;
   /** The fresh database's name prefix. */
   databasePrefix?: string;
+  /**
+   * A diagnostic, never a figure of Flotilla itself: the API answers ConfigMap appends without sending them to
+   * Postgres (`BENCH_NULL_APPENDS`, see api-process.ts), so that a window measures what the API process and the load
+   * generator alone can do on this machine: the ceiling a free database would leave (docs/benchmarks.md).
+   */
+  nullAppends?: boolean;
 }
 
 export async function startFlotilla(replicas = 1, options: StartOptions = {}): Promise<FlotillaTarget> {
@@ -72,7 +78,7 @@ export async function startFlotilla(replicas = 1, options: StartOptions = {}): P
     const child = fork(join(root, 'bench/support/api-process.ts'), [], {
       // The flags the API runs with everywhere, plus what the bench needs; that tree's require hook runs its sources.
       execArgv: [...apiNodeFlags(root), '--expose-gc', '-r', join(root, 'bench/support/register.cjs')],
-      env: { ...process.env, BENCH_DATABASE_URL: database.url, BENCH_DATA_DIR: dataDir, BENCH_TOKEN: token },
+      env: { ...process.env, BENCH_DATABASE_URL: database.url, BENCH_DATA_DIR: dataDir, BENCH_TOKEN: token, ...(options.nullAppends ? { BENCH_NULL_APPENDS: '1' } : {}) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     children.push(child);
