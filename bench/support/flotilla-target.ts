@@ -67,7 +67,8 @@ export interface StartOptions {
 
 export async function startFlotilla(replicas = 1, options: StartOptions = {}): Promise<FlotillaTarget> {
   const root = options.root ?? OWN_ROOT;
-  const database = await createTestDatabase(options.databasePrefix ?? 'flotilla_bench');
+  // Left empty: the first replica runs its own tree's migrations (with `root`, another commit's, which may differ).
+  const database = await createTestDatabase(options.databasePrefix ?? 'flotilla_bench', { migrate: false });
   // Every replica serves the same certificate and accepts the same token, as replicas behind one address do.
   const dataDir = await mkdtemp(join(tmpdir(), 'flotilla-bench-'));
   const token = `bench-${randomBytes(16).toString('hex')}`;

@@ -31,14 +31,15 @@ export async function onTestServer<T>(fn: (c: Client) => Promise<T>): Promise<T>
 
 /**
  * A fresh, migrated database for one test file. With `icuLocale`, the database's default collation is that ICU
- * locale (say `en-US`) instead of the server's.
+ * locale (say `en-US`) instead of the server's. With `migrate: false` it is left empty, for an API process that runs
+ * its own tree's migrations (the bench's `--ab` runs another commit's API, whose migrations may differ).
  */
-export async function createTestDatabase(prefix = 'flotilla_test', options: { icuLocale?: string } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(prefix = 'flotilla_test', options: { icuLocale?: string; migrate?: boolean } = {}): Promise<TestDatabase> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const locale = options.icuLocale ? ` TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '${options.icuLocale.replace(/'/g, "''")}'` : '';
   await onTestServer((c) => c.query(`CREATE DATABASE ${name}${locale}`));
   const database = openDatabase(urlFor(name), { max: 20 });
-  await runMigrations(database.db, migrations);
+  if (options.migrate !== false) await runMigrations(database.db, migrations);
   return {
     ...database,
     name,
