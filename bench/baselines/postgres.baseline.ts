@@ -13,7 +13,7 @@ import { nowMs, quantile } from '../support/stats';
 const WRITE = `
   WITH e AS (
     INSERT INTO events (resource_version, event_type, api_group, resource, namespace, name, uid, object)
-    VALUES (nextval('bench_rv'), $1, '', 'configmaps', $2, $3, $4, $5::json)
+    VALUES (nextval('bench_rv'), $1, '', 'configmaps', $2, $3, $4, $5)
     RETURNING resource_version, namespace, name, uid, object
   )
   INSERT INTO objects (api_group, resource, namespace, name, uid, resource_version, object)

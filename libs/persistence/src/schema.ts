@@ -1,5 +1,4 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { KubeObject } from '@flotilla/domain';
 
 /** bigint columns arrive from pg as strings; we write numbers. */
 type BigIntColumn = ColumnType<string, number | string, number | string>;
@@ -12,7 +11,8 @@ export interface EventTable {
   namespace: string;
   name: string;
   uid: string;
-  object: ColumnType<KubeObject, string, string>;
+  /** The object's JSON text, as the API serialised it (stored as `text`, D25). */
+  object: string;
   actor: string | null;
   field_manager: string | null;
   created_at: Generated<Date>;
@@ -26,7 +26,8 @@ export interface ObjectTable {
   name: string;
   uid: string;
   resource_version: BigIntColumn;
-  object: ColumnType<KubeObject, string, string>;
+  /** The object's JSON text (stored as `text`, D25). */
+  object: string;
 }
 
 export interface LogStateTable {

@@ -11,12 +11,12 @@ export interface EventRow {
   namespace: string;
   name: string;
   uid: string;
-  object: KubeObject;
+  object: string;
   actor: string | null;
   field_manager: string | null;
   created_at: Date;
   prev_resource_version: string | null;
-  prev_object: KubeObject | null;
+  prev_object: string | null;
 }
 
 /** `events e` with each event's previous state as `prev_object`; add a WHERE on `e`. */
@@ -33,10 +33,10 @@ export function toStoredEvent(r: EventRow): StoredEvent {
     namespace: r.namespace,
     name: r.name,
     uid: r.uid,
-    object: r.object,
+    object: JSON.parse(r.object) as KubeObject,
     actor: r.actor,
     fieldManager: r.field_manager,
     time: r.created_at,
-    prevObject: r.prev_object,
+    prevObject: r.prev_object === null ? null : (JSON.parse(r.prev_object) as KubeObject),
   };
 }

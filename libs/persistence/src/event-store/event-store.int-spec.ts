@@ -222,7 +222,7 @@ describe(EventStore.name, () => {
         expect((await store.get(key(r.object?.metadata.name as string, 'ns')))?.metadata.resourceVersion).toBe(String(r.resourceVersion));
       }
       const rows = await database.db.selectFrom('objects').select(['name', 'resource_version', 'object']).execute();
-      for (const row of rows) expect((row.object as KubeObject).metadata.resourceVersion).toBe(String(row.resource_version));
+      for (const row of rows) expect((JSON.parse(row.object) as KubeObject).metadata.resourceVersion).toBe(String(row.resource_version));
     });
 
     it('updates an object as the writer read it without reading it again, and refuses when it changed meanwhile', async () => {
@@ -275,10 +275,14 @@ describe(EventStore.name, () => {
   it('appends nothing unless the log still ends where the batch was decided (position and batch)', async () => {
     await store.write(put(configMap('a', { x: '1' })));
     const lastBatch = async () => (await sql<{ b: string }>`SELECT last_batch AS b FROM log_state WHERE id = 1`.execute(database.db)).rows[0].b;
-    const append = (expectedLast: number, expectedBatch: string, name: string) => sql<{ last: string | null }>`
+    const append = (expectedLast: number, expectedBatch: string, name: string) => {
+      const object = Buffer.from(`{"metadata":{"name":"${name}"}}`);
+      return sql<{ last: string | null }>`
       SELECT flotilla_append_batch(${expectedLast}::bigint, ${expectedBatch}::text, ${`batch-${name}`}::text, ${['ADDED']}::text[], ${['']}::text[],
-        ${['configmaps']}::text[], ${['default']}::text[], ${[name]}::text[], ${[`uid-${name}`]}::text[], ${`[{"metadata":{"name":"${name}"}}]`}::json,
-        ${[null]}::text[], ${[null]}::text[], ${[null]}::bigint[], ${[expectedLast + 1]}::bigint[], ${[]}::bigint[], 'unused', NULL) AS last`.execute(database.db);
+        ${['configmaps']}::text[], ${['default']}::text[], ${[name]}::text[], ${[`uid-${name}`]}::text[], ${object}::bytea, ${[0]}::integer[],
+        ${[object.length]}::integer[], ${[null]}::text[], ${[null]}::text[], ${[null]}::bigint[], ${[expectedLast + 1]}::bigint[], ${[]}::bigint[],
+        'unused', NULL) AS last`.execute(database.db);
+    };
     const first = await lastBatch();
     expect(first).not.toBe('');
     // Behind the log: refused.
@@ -334,11 +338,23 @@ describe(EventStore.name, () => {
     expect(await store.get(key('bad'))).toBeNull();
   });
 
-  it('stores and returns strings holding NUL characters (stored objects are json, which keeps them)', async () => {
+  it('stores and returns strings holding NUL characters (the stored JSON text escapes them)', async () => {
     const written = await store.write(put(configMap('nul', { v: 'a\u0000b' })));
     expect(written.object?.data).toEqual({ v: 'a\u0000b' });
     expect((await store.get(key('nul')))?.data).toEqual({ v: 'a\u0000b' });
     expect((await store.readEvents(0)).map((e) => e.object.data)).toEqual([{ v: 'a\u0000b' }]);
+  });
+
+  it('cuts each object of a batch out of the bytes sent at its own offset, whatever characters the ones before hold', async () => {
+    // Multi-byte characters make byte offsets differ from string offsets: a wrong cut would break the objects after them.
+    const values = ['plain', 'Grüße, Zürich', '日本語のテキスト', 'emoji 🚀🛰️ and \u0000 and "quotes" \\ too', 'plain again'];
+    await Promise.all(values.map((v, i) => store.write(put(configMap(`mb-${i}`, { v })))));
+    // Asked in one turn, they went to Postgres as one batch: one transaction, so one commit time.
+    expect(new Set((await store.readEvents(0)).map((e) => e.time.getTime())).size).toBe(1);
+    const v = (o: KubeObject | null) => (o?.data as { v?: string } | undefined)?.v;
+    expect((await Promise.all(values.map((_, i) => store.get(key(`mb-${i}`))))).map(v)).toEqual(values);
+    expect((await store.list({ group: '', resource: 'configmaps', limit: 10 })).items.map(v)).toEqual(values);
+    expect((await store.readEvents(0)).map((e) => v(e.object))).toEqual(values);
   });
 
   it('pages the current state and rebuilds past states from the log', async () => {

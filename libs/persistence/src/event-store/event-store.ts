@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CompiledQuery, sql, type Kysely, type RawBuilder } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { ExpiredError, InternalError, type KubeObject, type ObjectKey, StatusError, storedJsonText } from '@flotilla/domain';
 import { PipelinedClient } from '../pipelined-client';
 import type { DB } from '../schema';
@@ -11,7 +11,8 @@ export const EVENTS_CHANNEL = 'flotilla_events';
 
 /** One batch's append: events, projection, `log_state` and NOTIFY in one statement (the function is in migrations/). */
 const APPEND_SQL = `SELECT flotilla_append_batch($1::bigint, $2::text, $3::text, $4::text[], $5::text[], $6::text[], $7::text[],
-  $8::text[], $9::text[], $10::json, $11::text[], $12::text[], $13::bigint[], $14::bigint[], $15::bigint[], $16::text, $17::jsonb) AS last`;
+  $8::text[], $9::text[], $10::bytea, $11::integer[], $12::integer[], $13::text[], $14::text[], $15::bigint[], $16::bigint[],
+  $17::bigint[], $18::text, $19::jsonb) AS last`;
 
 /** Where the log ends: its last resourceVersion and the name of the batch that appended it. */
 interface LogPosition {
@@ -385,13 +386,13 @@ export class EventStore {
 
   /** The log position and the stored objects of `keys`, read in one snapshot. */
   private async loadCurrent(db: Kysely<DB>, keys: ObjectKey[]): Promise<{ position: LogPosition; state: Map<string, KubeObject | null> }> {
-    const rows = await sql<{ last: string; batch: string; api_group: string | null; resource: string; namespace: string; name: string; object: KubeObject | null }>`
+    const rows = await sql<{ last: string; batch: string; api_group: string | null; resource: string; namespace: string; name: string; object: string | null }>`
       SELECT log_last AS last, log_batch AS batch, key_group AS api_group, key_resource AS resource, key_namespace AS namespace, key_name AS name, stored AS object
       FROM flotilla_load_batch(${keys.map((k) => k.group)}::text[], ${keys.map((k) => k.resource)}::text[], ${keys.map((k) => k.namespace)}::text[], ${keys.map((k) => k.name)}::text[])`.execute(db);
     const state = new Map<string, KubeObject | null>();
     for (const r of rows.rows) {
       if (r.api_group === null || r.object === null) continue;
-      state.set(keyString({ group: r.api_group, resource: r.resource, namespace: r.namespace, name: r.name }), r.object);
+      state.set(keyString({ group: r.api_group, resource: r.resource, namespace: r.namespace, name: r.name }), JSON.parse(r.object) as KubeObject);
     }
     return { position: { last: Number(rows.rows[0].last), batch: rows.rows[0].batch }, state };
   }
@@ -414,7 +415,7 @@ export class EventStore {
       e.map((x) => x.key.namespace),
       e.map((x) => x.key.name),
       e.map((x) => x.object.metadata.uid ?? ''),
-      jsonArray(e.map((x) => x.object)),
+      ...objectBytes(e.map((x) => x.object)),
       e.map((x) => x.request.actor ?? null),
       e.map((x) => x.request.fieldManager ?? null),
       e.map((x) => x.prevResourceVersion),
@@ -469,7 +470,7 @@ export class EventStore {
       .orderBy('resource_version', 'desc')
       .limit(1)
       .executeTakeFirst();
-    return row && row.event_type !== 'DELETED' ? row.object : null;
+    return row && row.event_type !== 'DELETED' ? (JSON.parse(row.object) as KubeObject) : null;
   }
 
   async currentResourceVersion(): Promise<number> {
@@ -488,29 +489,29 @@ export class EventStore {
 
   /** A page of the current state, with the log position it reflects, read in one statement (one snapshot). */
   async list(q: ListQuery): Promise<ListPage> {
-    return parsedPage(await this.currentPage(q, sql`o.object`));
+    return parsedPage(await this.currentPage(q));
   }
 
   /** `list` with each object as its stored JSON text, for answers that pass objects through unread. */
   async listText(q: ListQuery): Promise<TextListPage> {
-    return this.currentPage(q, sql`o.object::text`);
+    return this.currentPage(q);
   }
 
   /** A page of the state as it was at `resourceVersion` (continue tokens, exact reads). */
   async listAt(q: ListQuery, resourceVersion: number): Promise<ListPage> {
-    return parsedPage(await this.pageAt(q, resourceVersion, 'object'));
+    return parsedPage(await this.pageAt(q, resourceVersion));
   }
 
   /** `listAt` with each object as its stored JSON text. */
   async listTextAt(q: ListQuery, resourceVersion: number): Promise<TextListPage> {
-    return this.pageAt(q, resourceVersion, 'text');
+    return this.pageAt(q, resourceVersion);
   }
 
-  private async currentPage<T>(q: ListQuery, column: RawBuilder<T>): Promise<Page<T>> {
-    const result = await sql<{ rv: string; namespace: string | null; name: string | null; object: T | null }>`
+  private async currentPage(q: ListQuery): Promise<TextListPage> {
+    const result = await sql<{ rv: string; namespace: string | null; name: string | null; object: string | null }>`
       SELECT ls.last_resource_version AS rv, p.namespace, p.name, p.object
       FROM log_state ls
-      LEFT JOIN LATERAL (${currentRows(q, column)}) p ON true
+      LEFT JOIN LATERAL (${currentRows(q)}) p ON true
       WHERE ls.id = 1`.execute(this.db);
     return toPage(result.rows, Number(result.rows[0].rv), q.limit);
   }
@@ -520,31 +521,29 @@ export class EventStore {
    * still holds the state at that position, and the page is read from `objects`, in the same statement that checks
    * it. Otherwise the state is rebuilt from the log.
    */
-  private async pageAt<T>(q: ListQuery, resourceVersion: number, form: 'object' | 'text'): Promise<Page<T>> {
-    const column = form === 'text' ? sql<T>`o.object::text` : sql<T>`o.object`;
+  private async pageAt(q: ListQuery, resourceVersion: number): Promise<TextListPage> {
     const ns = q.namespace !== undefined ? sql`AND e.namespace = ${q.namespace}` : sql``;
-    const result = await sql<{ last: string; compacted: string; moved: boolean; namespace: string | null; name: string | null; object: T | null }>`
+    const result = await sql<{ last: string; compacted: string; moved: boolean; namespace: string | null; name: string | null; object: string | null }>`
       SELECT b.last, b.compacted, b.moved, p.namespace, p.name, p.object
       FROM (
         SELECT ls.last_resource_version AS last, ls.compacted_resource_version AS compacted,
           EXISTS (SELECT 1 FROM events e WHERE e.api_group = ${q.group} AND e.resource = ${q.resource} ${ns} AND e.resource_version > ${resourceVersion}) AS moved
         FROM log_state ls WHERE ls.id = 1
       ) b
-      LEFT JOIN LATERAL (${currentRows(q, column)}) p
+      LEFT JOIN LATERAL (${currentRows(q)}) p
         ON NOT b.moved AND b.compacted <= ${resourceVersion} AND b.last >= ${resourceVersion}
       `.execute(this.db);
     const head = result.rows[0];
     checkReadable(resourceVersion, Number(head.last), Number(head.compacted));
     if (!head.moved) return toPage(result.rows, resourceVersion, q.limit);
-    return toPage(await this.logRows<T>(q, resourceVersion, form), resourceVersion, q.limit);
+    return toPage(await this.logRows(q, resourceVersion), resourceVersion, q.limit);
   }
 
-  private async logRows<T>(q: ListQuery, resourceVersion: number, form: 'object' | 'text'): Promise<{ namespace: string; name: string; object: T }[]> {
+  private async logRows(q: ListQuery, resourceVersion: number): Promise<{ namespace: string; name: string; object: string }[]> {
     const ns = q.namespace !== undefined ? sql`AND e.namespace = ${q.namespace}` : sql``;
     const after = q.after ? sql`AND (e.namespace, e.name) > (${q.after.namespace}, ${q.after.name})` : sql``;
-    const column = form === 'text' ? sql`s.object::text` : sql`s.object`;
-    const result = await sql<{ namespace: string; name: string; object: T }>`
-      SELECT s.namespace, s.name, ${column} AS object FROM (
+    const result = await sql<{ namespace: string; name: string; object: string }>`
+      SELECT s.namespace, s.name, s.object FROM (
         SELECT DISTINCT ON (e.namespace, e.name) e.namespace, e.name, e.event_type, e.object
         FROM events e
         WHERE e.api_group = ${q.group} AND e.resource = ${q.resource} ${ns} ${after}
@@ -590,11 +589,11 @@ function checkReadable(resourceVersion: number, last: number, compacted: number)
 }
 
 /** The projection's rows of a list query, in key order, one more than the page to tell whether more follow. */
-function currentRows<T>(q: ListQuery, column: RawBuilder<T>) {
+function currentRows(q: ListQuery) {
   const ns = q.namespace !== undefined ? sql`AND o.namespace = ${q.namespace}` : sql``;
   const after = q.after ? sql`AND (o.namespace, o.name) > (${q.after.namespace}, ${q.after.name})` : sql``;
   return sql`
-    SELECT o.namespace, o.name, ${column} AS object FROM objects o
+    SELECT o.namespace, o.name, o.object FROM objects o
     WHERE o.api_group = ${q.group} AND o.resource = ${q.resource} ${ns} ${after}
     ORDER BY o.namespace, o.name
     LIMIT ${q.limit + 1}`;
@@ -605,7 +604,7 @@ export type TextListPage = Page<string>;
 
 type Page<T> = Omit<ListPage, 'items'> & { items: T[] };
 
-const parsedPage = (page: Page<KubeObject>): ListPage => page;
+const parsedPage = (page: TextListPage): ListPage => ({ ...page, items: page.items.map((text) => JSON.parse(text) as KubeObject) });
 
 function toPage<T>(rows: { namespace: string | null; name: string | null; object: T | null }[], resourceVersion: number, limit: number): Page<T> {
   const present = rows.filter((r) => r.object !== null);
@@ -615,11 +614,24 @@ function toPage<T>(rows: { namespace: string | null; name: string | null; object
   return { items, resourceVersion, next };
 }
 
-/** The objects as one JSON array text: Postgres parses it once, where a text[] of JSON texts is unescaped first. */
-function jsonArray(objects: KubeObject[]): string {
-  let text = '[';
-  for (let i = 0; i < objects.length; i++) text += (i === 0 ? '' : ',') + storedJsonText(objects[i]);
-  return text + ']';
+/**
+ * The objects' JSON texts as one buffer (sent in binary, so Postgres copies it without reading it) and each text's
+ * byte offset and length in it: the append cuts them out with `substring` instead of lexing JSON (D25).
+ */
+function objectBytes(objects: KubeObject[]): [Buffer, number[], number[]] {
+  const offsets: number[] = [];
+  const lengths: number[] = [];
+  let joined = '';
+  let offset = 0;
+  for (const object of objects) {
+    const text = storedJsonText(object);
+    const length = Buffer.byteLength(text);
+    offsets.push(offset);
+    lengths.push(length);
+    offset += length;
+    joined += text;
+  }
+  return [Buffer.from(joined), offsets, lengths];
 }
 
 function samePosition(a: LogPosition, b: LogPosition): boolean {
