@@ -9,7 +9,8 @@ export interface LoadResult {
   /**
    * The whole machine during the measured window (closed loops only): the share of both cores' time that was busy,
    * and the busy CPU time per completed operation in µs (servers, load generator and kernel together). Sampled from
-   * /proc/stat at the window's edges, so anything else running on the machine counts too.
+   * /proc/stat when the window starts and when its last operation ends, so anything else running on the machine counts
+   * too.
    */
   machine?: { busyShare: number; cpuMicrosPerOp: number };
 }
@@ -26,11 +27,7 @@ export async function closedLoop(clients: number, seconds: number, op: (client: 
   let failed = 0;
   let firstError: string | undefined;
   let first: MachineCpu | undefined;
-  let last: MachineCpu | undefined;
-  const edges = [
-    setTimeout(() => (first = machineCpu()), start - nowMs()),
-    setTimeout(() => (last = machineCpu()), end - nowMs()),
-  ];
+  const windowStarts = setTimeout(() => (first = machineCpu()), start - nowMs());
   const worker = async (client: number) => {
     for (let seq = 0; nowMs() < end; seq++) {
       try {
@@ -43,12 +40,12 @@ export async function closedLoop(clients: number, seconds: number, op: (client: 
     }
   };
   await Promise.all(Array.from({ length: clients }, (_, c) => worker(c)));
-  edges.forEach(clearTimeout);
-  // The last operations can finish in the same turn the window ends, before the edge's timer has run: sample now.
-  last ??= machineCpu();
+  clearTimeout(windowStarts);
+  // Sampled when the last operation ends, like `elapsedMs`: operations that end after `end` count in `completed` too.
+  const last = machineCpu();
   const elapsedMs = nowMs() - start;
   const machine =
-    first && last && last.total > first.total
+    first && last.total > first.total
       ? { busyShare: (last.busy - first.busy) / (last.total - first.total), cpuMicrosPerOp: ((last.busy - first.busy) * 1e6) / Math.max(1, completed) }
       : undefined;
   return { completed, failed, elapsedMs, perSecond: (completed * 1000) / elapsedMs, firstError, machine };
