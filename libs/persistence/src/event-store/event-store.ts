@@ -600,15 +600,13 @@ function currentRows(q: ListQuery) {
 }
 
 /** A list page whose objects are stored JSON texts. */
-export type TextListPage = Page<string>;
-
-type Page<T> = Omit<ListPage, 'items'> & { items: T[] };
+export type TextListPage = Omit<ListPage, 'items'> & { items: string[] };
 
 const parsedPage = (page: TextListPage): ListPage => ({ ...page, items: page.items.map((text) => JSON.parse(text) as KubeObject) });
 
-function toPage<T>(rows: { namespace: string | null; name: string | null; object: T | null }[], resourceVersion: number, limit: number): Page<T> {
+function toPage(rows: { namespace: string | null; name: string | null; object: string | null }[], resourceVersion: number, limit: number): TextListPage {
   const present = rows.filter((r) => r.object !== null);
-  const items = present.slice(0, limit).map((r) => r.object as T);
+  const items = present.slice(0, limit).map((r) => r.object as string);
   const last = present[limit - 1];
   const next = present.length > limit && last ? { namespace: last.namespace as string, name: last.name as string } : undefined;
   return { items, resourceVersion, next };
