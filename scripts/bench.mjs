@@ -11,7 +11,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 ensureInstalled();
 // `--ab=<ref>` compares the working tree's API with another commit's in paired windows (bench/ab.ts).
 const args = process.argv.slice(2);
-const entry = args.some((a) => a.startsWith('--ab=')) ? 'bench/ab.ts' : 'bench/main.ts';
+// `--diagnose=<name>` runs one of the experiments behind docs/benchmarks.md's account of the create figure (bench/diagnose.ts).
+const entry = args.some((a) => a.startsWith('--ab=')) ? 'bench/ab.ts' : args.some((a) => a.startsWith('--diagnose=')) ? 'bench/diagnose.ts' : 'bench/main.ts';
 const result = spawnSync(process.execPath, ['-r', join(root, 'bench/support/register.cjs'), join(root, entry), ...args], {
   stdio: 'inherit',
   cwd: root,

@@ -4,17 +4,18 @@ interface ProfileNode {
   hitCount?: number;
 }
 
-interface CpuProfile {
+export interface CpuProfile {
   nodes: ProfileNode[];
   startTime: number;
   endTime: number;
 }
 
 /** Where a function's code lives, in the words the docs use. */
-function area(url: string, fn: string): string {
+export function areaOf(url: string, fn: string): string {
   if (fn === '(garbage collector)') return 'garbage collection';
   if (fn === '(idle)') return 'idle';
   if (fn === '(program)') return 'V8/native (program)';
+  if (fn === 'writev' && url === '') return 'socket writes (writev)';
   if (url.includes('/node_modules/pg')) return 'pg driver';
   if (url.includes('/node_modules/kysely')) return 'kysely';
   if (url.includes('/node_modules/@nestjs') || url.includes('/node_modules/express') || url.includes('/node_modules/router') || url.includes('/node_modules/body-parser')) return 'Nest/Express';
@@ -39,7 +40,7 @@ export function summarizeProfile(profile: unknown, top = 25): string {
     const hits = n.hitCount ?? 0;
     if (hits === 0) continue;
     const { functionName, url, lineNumber } = n.callFrame;
-    const a = area(url, functionName);
+    const a = areaOf(url, functionName);
     byArea.set(a, (byArea.get(a) ?? 0) + hits);
     const where = url ? `${url.replace(/^.*\/(node_modules|apps|libs)\//, '$1/')}:${lineNumber + 1}` : '';
     const label = `${functionName || '(anonymous)'} ${where}`.trim();

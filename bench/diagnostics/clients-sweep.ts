@@ -1,0 +1,63 @@
+import { startEtcd, b64 } from '../support/etcd-server';
+import { createObject, ensureNamespace } from '../support/flotilla-ops';
+import { startFlotilla } from '../support/flotilla-target';
+import type { Client } from '../support/https-client';
+import { closedLoop } from '../support/load';
+import { configMap, storedConfigMap } from '../support/objects';
+import { contextSwitches, type DiagnosticOptions } from './diagnostic';
+
+const NS = 'bench-sweep';
+const BYTES = 1024;
+
+/**
+ * How the create rate, the machine's CPU per create, its busy share and the context switches per create move with
+ * the number of clients, for Flotilla, for Flotilla with its appends answered without Postgres (the create figure's
+ * ceiling, D24) and for etcd. The create figure runs 32 clients; this shows whether a ratio there is set by CPU per
+ * create or by how busy the loop can keep two cores (docs/benchmarks.md, "Why 1.5× etcd is out of reach here").
+ */
+export async function clientsSweep(options: DiagnosticOptions): Promise<void> {
+  const most = Math.max(...options.clients);
+  for (const nullAppends of [false, true]) {
+    const flotilla = await startFlotilla(1, { databasePrefix: 'flotilla_bench_sweep', nullAppends });
+    try {
+      const client = flotilla.client(most);
+      await ensureNamespace(client, NS);
+      await sweep(options, nullAppends ? 'Flotilla, appends without Postgres' : 'Flotilla', (c, name) =>
+        createFlotilla(client, name).then(() => undefined),
+      );
+    } finally {
+      await flotilla.stop();
+    }
+  }
+  const etcd = await startEtcd(options.log);
+  try {
+    const client = etcd.client(most);
+    try {
+      await sweep(options, 'etcd', async (c, name) => {
+        const key = `/bench/sweep/${name}`;
+        await client.json('POST', '/v3/kv/put', { key: b64(key), value: b64(JSON.stringify(storedConfigMap('bench', name, BYTES, 0))) }, 200);
+      });
+    } finally {
+      client.destroy();
+    }
+  } finally {
+    await etcd.stop();
+  }
+}
+
+function createFlotilla(client: Client, name: string): Promise<number> {
+  return createObject(client, `/api/v1/namespaces/${NS}/configmaps`, configMap(NS, name, BYTES));
+}
+
+async function sweep(options: DiagnosticOptions, label: string, create: (client: number, name: string) => Promise<void>): Promise<void> {
+  for (const clients of options.clients) {
+    const prefix = `c${clients}-${Date.now().toString(36)}`;
+    // Warm-up untimed, then the window, so the context switches counted are the window's alone.
+    await closedLoop(clients, options.warmupSeconds, (c, seq) => create(c, `${prefix}-w-${c}-${seq}`));
+    const switchesBefore = contextSwitches();
+    const load = await closedLoop(clients, options.seconds, (c, seq) => create(c, `${prefix}-${c}-${seq}`));
+    const switches = (contextSwitches() - switchesBefore) / Math.max(1, load.completed);
+    const machine = load.machine ? `${load.machine.cpuMicrosPerOp.toFixed(0)} µs of machine CPU per create at ${(load.machine.busyShare * 100).toFixed(0)} % busy` : 'machine CPU n/a';
+    options.log(`${label}, ${clients} clients: ${load.perSecond.toFixed(0)}/s, ${machine}, ${switches.toFixed(2)} context switches per create${load.failed ? `, ${load.failed} failed: ${load.firstError}` : ''}`);
+  }
+}
