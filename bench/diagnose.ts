@@ -1,6 +1,7 @@
 import { httpVersions } from './diagnostics/http-versions';
 import { apiProfileDiff } from './diagnostics/api-profile-diff';
 import { clientsSweep } from './diagnostics/clients-sweep';
+import { replicasCompared } from './diagnostics/replicas';
 import type { DiagnosticOptions } from './diagnostics/diagnostic';
 
 /**
@@ -14,11 +15,14 @@ import type { DiagnosticOptions } from './diagnostics/diagnostic';
  *   function, and the difference.
  * - `http2`: a trivial Node server over HTTP/1.1 (the bench's lean client) and over HTTP/2 (Node's client, one and
  *   four connections): requests per second and each side's CPU per request.
+ * - `replicas`: one and two API replicas on one database, with Postgres and with appends answered without it: rate,
+ *   machine CPU per create, busy share and each replica's CPU per create.
  */
 const DIAGNOSTICS: Record<string, (options: DiagnosticOptions) => Promise<void>> = {
   clients: clientsSweep,
   profile: apiProfileDiff,
   http2: httpVersions,
+  replicas: replicasCompared,
 };
 
 const USAGE = `usage: npm run bench -- --diagnose=${Object.keys(DIAGNOSTICS).join('|')} [--seconds=8] [--clients=32,64,128]`;

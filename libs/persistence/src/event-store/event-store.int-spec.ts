@@ -225,6 +225,28 @@ describe(EventStore.name, () => {
       for (const row of rows) expect((JSON.parse(row.object) as KubeObject).metadata.resourceVersion).toBe(String(row.resource_version));
     });
 
+    it('keeps creating without the lock while another store appends between its chained batches', async () => {
+      const [mine, other] = [newStore({ maxBatch: 4 }), newStore({ maxBatch: 4 })];
+      await mine.write(putNamespace(false));
+      await Promise.all([mine.write(create('learn-1')), other.write(create('learn-2'))]);
+      const locked = [mine, other].map((s) => jest.spyOn(s as unknown as { commitLocked: () => unknown }, 'commitLocked'));
+      // Eight writers per store, each creating back to back: each store chains its batches, the other's land between
+      // them, and a refused batch is decided again: floating, one at a time, while the other goes on writing.
+      const writer = async (s: EventStore, prefix: string) => {
+        const results: WriteResult[] = [];
+        for (let i = 0; i < 15; i++) results.push(await s.write(create(`${prefix}-${i}`)));
+        return results;
+      };
+      const results = (await Promise.all([mine, other].flatMap((s, n) => Array.from({ length: 8 }, (_, w) => writer(s, `s${n}w${w}`))))).flat();
+      for (const spy of locked) expect(spy).not.toHaveBeenCalled();
+      expect(results.map((r) => r.type)).toEqual(Array(240).fill('ADDED'));
+      const events = await mine.readEvents(0);
+      expect(events.map((e) => e.resourceVersion)).toEqual(range(1, 243));
+      for (const e of events) expect(e.object.metadata.resourceVersion).toBe(String(e.resourceVersion));
+      const stored = new Map((await database.db.selectFrom('objects').select(['name', 'resource_version']).execute()).map((r) => [r.name, Number(r.resource_version)]));
+      for (const r of results) expect(stored.get(r.object?.metadata.name as string)).toBe(r.resourceVersion);
+    });
+
     it('updates an object as the writer read it without reading it again, and refuses when it changed meanwhile', async () => {
       await store.write(putNamespace(false));
       await store.write(create('u'));

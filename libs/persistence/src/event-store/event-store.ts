@@ -136,7 +136,9 @@ export class EventStore {
    * in Postgres' socket behind the one ahead and starts the moment it commits, which is worth smaller batches (D21).
    */
   private pump(startNow = false): void {
-    if (this.planning || this.pending.length === 0 || this.chain.length >= this.maxInFlight) return;
+    // While another writer appends too, one batch at a time: see decideAndSend.
+    const room = Date.now() < this.contendedUntil ? 1 : this.maxInFlight;
+    if (this.planning || this.pending.length === 0 || this.chain.length >= room) return;
     this.planning = true;
     // Otherwise setImmediate, not a microtask: writes arriving in the same turn of the event loop join the batch.
     if (startNow) void this.nextBatch();
@@ -167,6 +169,11 @@ export class EventStore {
   private async decideAndSend(batch: PendingWrite[]): Promise<{ settled: Promise<void> } | undefined> {
     const requests = batch.map((p) => p.request);
     if (Date.now() < this.contendedUntil) {
+      // Another writer moved the log lately, so a chained batch would likely be refused. A batch that qualifies to be
+      // decided without reading still goes out on its own and floating: Postgres appends it after whatever landed
+      // first and checks its assumptions there. Anything else is decided under the lock.
+      const alone = this.chain.length === 0 ? this.decideBlind(requests, []) : undefined;
+      if (alone) return this.send(batch, alone.from, alone.plan, [], alone.checks);
       await this.commitLocked(batch);
       return undefined;
     }
@@ -251,7 +258,11 @@ export class EventStore {
       // A floating batch may have landed after another writer's batch instead of where it was decided.
       const landed = appended - plan.events.length;
       const placed = landed === link.from.last ? plan : relocate(plan, landed - link.from.last);
-      if (placed !== plan) link.failed = true; // whatever was decided after it assumed the old place
+      if (placed !== plan) {
+        link.failed = true; // whatever was decided after it assumed the old place
+        // Another writer's batch landed first: chained batches would be refused while it goes on writing.
+        this.contendedUntil = Date.now() + CONTENDED_MS;
+      }
       this.advance({ last: appended, batch: link.to.batch });
       this.rememberWrites(placed);
       // The next batch goes out before these writes are answered: its append then overlaps the answers.
@@ -263,10 +274,18 @@ export class EventStore {
     this.unlink(link);
     link.failed = true;
     this.inFlight.delete(link.to.batch);
-    // Refused (null) after a batch of its own chain that did land: another writer moved the log. Refused because the
-    // batch before it failed, or because its assumptions did not hold (-1), it simply goes again. With an error, the
-    // locked path isolates the bad write.
-    if (failure === undefined && appended === null && !afterFailure) this.contendedUntil = Date.now() + CONTENDED_MS;
+    // Refused (null) because the log no longer ends where the batch was decided: after a batch of its own chain that
+    // did land, another writer moved it (contention); after one that failed or landed elsewhere, this store's own
+    // chain did. Either way nothing was written, and the writes go back to the front of the queue to be decided again:
+    // under contention, decideAndSend sends what it can floating, one batch at a time, and decides the rest under the
+    // lock. Refused because its assumptions no longer held (-1), or failed with an error, the batch is decided on
+    // stored state under the lock, which also isolates a bad write.
+    if (failure === undefined && appended === null) {
+      if (!afterFailure) this.contendedUntil = Date.now() + CONTENDED_MS;
+      this.pending.unshift(...batch);
+      this.pump(true);
+      return;
+    }
     await this.commitLocked(batch);
   }
 
