@@ -1,12 +1,9 @@
-import { createObject, ensureNamespace } from '../support/flotilla-ops';
 import { startFlotilla } from '../support/flotilla-target';
 import { closedLoop } from '../support/load';
-import { configMap } from '../support/objects';
-import { areaOf, type CpuProfile } from '../support/profile-summary';
-import type { DiagnosticOptions } from './diagnostic';
+import { selfTimes, type CpuProfile } from '../support/profile-summary';
+import { configMapCreates, type DiagnosticOptions } from './diagnostic';
 
 const NS = 'bench-profile';
-const BYTES = 1024;
 
 /** Self time per create in µs, by area and by function. */
 interface PerCreate {
@@ -42,10 +39,7 @@ export async function apiProfileDiff(options: DiagnosticOptions): Promise<void> 
 async function profileCreates(options: DiagnosticOptions, clients: number, nullAppends: boolean): Promise<PerCreate> {
   const flotilla = await startFlotilla(1, { databasePrefix: 'flotilla_bench_profile', nullAppends });
   try {
-    const client = flotilla.client(clients);
-    await ensureNamespace(client, NS);
-    const create = (prefix: string) => (c: number, seq: number) =>
-      createObject(client, `/api/v1/namespaces/${NS}/configmaps`, configMap(NS, `${prefix}-${c}-${seq}`, BYTES)).then(() => undefined);
+    const create = await configMapCreates(flotilla.client(clients), NS);
     await closedLoop(clients, options.warmupSeconds, create('w'));
     const { result, profile } = await flotilla.profile(() => closedLoop(clients, options.seconds, create('p')));
     return perCreate(profile as CpuProfile, result.completed, result.perSecond);
@@ -55,21 +49,9 @@ async function profileCreates(options: DiagnosticOptions, clients: number, nullA
 }
 
 function perCreate(profile: CpuProfile, creates: number, rate: number): PerCreate {
-  const samples = profile.nodes.reduce((sum, n) => sum + (n.hitCount ?? 0), 0) || 1;
-  const microsPerSample = (profile.endTime - profile.startTime) / samples;
-  const byArea = new Map<string, number>();
-  const byFunction = new Map<string, number>();
-  for (const node of profile.nodes) {
-    const hits = node.hitCount ?? 0;
-    if (hits === 0) continue;
-    const { functionName, url, lineNumber } = node.callFrame;
-    const micros = (hits * microsPerSample) / Math.max(1, creates);
-    const area = areaOf(url, functionName);
-    byArea.set(area, (byArea.get(area) ?? 0) + micros);
-    const name = `${functionName || '(anonymous)'} ${url ? `${url.replace(/^.*\/(node_modules|apps|libs)\//, '$1/')}:${lineNumber + 1}` : ''}`.trim();
-    byFunction.set(name, (byFunction.get(name) ?? 0) + micros);
-  }
-  return { rate, byArea, byFunction };
+  const { byArea, byFunction, microsPerSample } = selfTimes(profile);
+  const scale = (samples: Map<string, number>) => new Map([...samples].map(([name, hits]) => [name, (hits * microsPerSample) / Math.max(1, creates)]));
+  return { rate, byArea: scale(byArea), byFunction: scale(byFunction) };
 }
 
 const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);

@@ -1,10 +1,8 @@
 import { startEtcd, b64 } from '../support/etcd-server';
-import { createObject, ensureNamespace } from '../support/flotilla-ops';
 import { startFlotilla } from '../support/flotilla-target';
-import type { Client } from '../support/https-client';
 import { closedLoop } from '../support/load';
-import { configMap, storedConfigMap } from '../support/objects';
-import { contextSwitches, type DiagnosticOptions } from './diagnostic';
+import { storedConfigMap } from '../support/objects';
+import { configMapCreates, contextSwitches, type DiagnosticOptions } from './diagnostic';
 
 const NS = 'bench-sweep';
 const BYTES = 1024;
@@ -20,11 +18,8 @@ export async function clientsSweep(options: DiagnosticOptions): Promise<void> {
   for (const nullAppends of [false, true]) {
     const flotilla = await startFlotilla(1, { databasePrefix: 'flotilla_bench_sweep', nullAppends });
     try {
-      const client = flotilla.client(most);
-      await ensureNamespace(client, NS);
-      await sweep(options, nullAppends ? 'Flotilla, appends without Postgres' : 'Flotilla', (c, name) =>
-        createFlotilla(client, name).then(() => undefined),
-      );
+      const create = await configMapCreates(flotilla.client(most), NS);
+      await sweep(options, nullAppends ? 'Flotilla, appends without Postgres' : 'Flotilla', create);
     } finally {
       await flotilla.stop();
     }
@@ -33,9 +28,9 @@ export async function clientsSweep(options: DiagnosticOptions): Promise<void> {
   try {
     const client = etcd.client(most);
     try {
-      await sweep(options, 'etcd', async (c, name) => {
-        const key = `/bench/sweep/${name}`;
-        await client.json('POST', '/v3/kv/put', { key: b64(key), value: b64(JSON.stringify(storedConfigMap('bench', name, BYTES, 0))) }, 200);
+      await sweep(options, 'etcd', (prefix) => async (c, seq) => {
+        const name = `${prefix}-${c}-${seq}`;
+        await client.json('POST', '/v3/kv/put', { key: b64(`/bench/sweep/${name}`), value: b64(JSON.stringify(storedConfigMap('bench', name, BYTES, 0))) }, 200);
       });
     } finally {
       client.destroy();
@@ -45,17 +40,14 @@ export async function clientsSweep(options: DiagnosticOptions): Promise<void> {
   }
 }
 
-function createFlotilla(client: Client, name: string): Promise<number> {
-  return createObject(client, `/api/v1/namespaces/${NS}/configmaps`, configMap(NS, name, BYTES));
-}
-
-async function sweep(options: DiagnosticOptions, label: string, create: (client: number, name: string) => Promise<void>): Promise<void> {
+/** `creates(prefix)` is the load's operation, its names prefixed `prefix`. */
+async function sweep(options: DiagnosticOptions, label: string, creates: (prefix: string) => (c: number, seq: number) => Promise<void>): Promise<void> {
   for (const clients of options.clients) {
     const prefix = `c${clients}-${Date.now().toString(36)}`;
     // Warm-up untimed, then the window, so the context switches counted are the window's alone.
-    await closedLoop(clients, options.warmupSeconds, (c, seq) => create(c, `${prefix}-w-${c}-${seq}`));
+    await closedLoop(clients, options.warmupSeconds, creates(`${prefix}-w`));
     const switchesBefore = contextSwitches();
-    const load = await closedLoop(clients, options.seconds, (c, seq) => create(c, `${prefix}-${c}-${seq}`));
+    const load = await closedLoop(clients, options.seconds, creates(prefix));
     const switches = (contextSwitches() - switchesBefore) / Math.max(1, load.completed);
     const machine = load.machine ? `${load.machine.cpuMicrosPerOp.toFixed(0)} µs of machine CPU per create at ${(load.machine.busyShare * 100).toFixed(0)} % busy` : 'machine CPU n/a';
     options.log(`${label}, ${clients} clients: ${load.perSecond.toFixed(0)}/s, ${machine}, ${switches.toFixed(2)} context switches per create${load.failed ? `, ${load.failed} failed: ${load.firstError}` : ''}`);

@@ -1,12 +1,9 @@
-import { createObject, ensureNamespace } from '../support/flotilla-ops';
 import { startFlotilla } from '../support/flotilla-target';
 import { closedLoop } from '../support/load';
-import { configMap } from '../support/objects';
 import { processCpu } from '../support/stats';
-import type { DiagnosticOptions } from './diagnostic';
+import { configMapCreates, type DiagnosticOptions } from './diagnostic';
 
 const NS = 'bench-replicas';
-const BYTES = 1024;
 
 /**
  * Would more API processes fill the two cores? One and two API replicas on one database, behind round-robin clients,
@@ -21,10 +18,7 @@ export async function replicasCompared(options: DiagnosticOptions): Promise<void
     for (const replicas of [1, 2]) {
       const flotilla = await startFlotilla(replicas, { databasePrefix: 'flotilla_bench_replicas', nullAppends });
       try {
-        const client = flotilla.client(clients);
-        await ensureNamespace(client, NS);
-        const create = (prefix: string) => (c: number, seq: number) =>
-          createObject(client, `/api/v1/namespaces/${NS}/configmaps`, configMap(NS, `${prefix}-${c}-${seq}`, BYTES)).then(() => undefined);
+        const create = await configMapCreates(flotilla.client(clients), NS);
         await closedLoop(clients, options.warmupSeconds, create('w'));
         const before = flotilla.pids.map(processCpu);
         const load = await closedLoop(clients, options.seconds, create('m'));

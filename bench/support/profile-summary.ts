@@ -30,13 +30,12 @@ export function areaOf(url: string, fn: string): string {
   return 'other';
 }
 
-/** A text summary of a V8 CPU profile: self time by area and the hottest functions. */
-export function summarizeProfile(profile: unknown, top = 25): string {
-  const p = profile as CpuProfile;
-  const total = p.nodes.reduce((s, n) => s + (n.hitCount ?? 0), 0) || 1;
+/** A profile's self time in samples, by area and by function (`name path:line`), and its sampling interval in µs. */
+export function selfTimes(profile: CpuProfile): { byArea: Map<string, number>; byFunction: Map<string, number>; samples: number; microsPerSample: number } {
+  const samples = profile.nodes.reduce((s, n) => s + (n.hitCount ?? 0), 0) || 1;
   const byArea = new Map<string, number>();
   const byFunction = new Map<string, number>();
-  for (const n of p.nodes) {
+  for (const n of profile.nodes) {
     const hits = n.hitCount ?? 0;
     if (hits === 0) continue;
     const { functionName, url, lineNumber } = n.callFrame;
@@ -46,8 +45,15 @@ export function summarizeProfile(profile: unknown, top = 25): string {
     const label = `${functionName || '(anonymous)'} ${where}`.trim();
     byFunction.set(label, (byFunction.get(label) ?? 0) + hits);
   }
-  const pct = (h: number) => `${((100 * h) / total).toFixed(1).padStart(5)} %`;
-  const lines = [`CPU profile of the API process, ${((p.endTime - p.startTime) / 1e6).toFixed(1)} s, ${total} samples`, '', 'self time by area:'];
+  return { byArea, byFunction, samples, microsPerSample: (profile.endTime - profile.startTime) / samples };
+}
+
+/** A text summary of a V8 CPU profile: self time by area and the hottest functions. */
+export function summarizeProfile(profile: unknown, top = 25): string {
+  const p = profile as CpuProfile;
+  const { byArea, byFunction, samples } = selfTimes(p);
+  const pct = (h: number) => `${((100 * h) / samples).toFixed(1).padStart(5)} %`;
+  const lines = [`CPU profile of the API process, ${((p.endTime - p.startTime) / 1e6).toFixed(1)} s, ${samples} samples`, '', 'self time by area:'];
   for (const [a, h] of [...byArea].sort((x, y) => y[1] - x[1])) lines.push(`  ${pct(h)}  ${a}`);
   lines.push('', `top ${top} functions by self time:`);
   for (const [f, h] of [...byFunction].sort((x, y) => y[1] - x[1]).slice(0, top)) lines.push(`  ${pct(h)}  ${f}`);
