@@ -1,7 +1,8 @@
 import { startFlotilla } from '../support/flotilla-target';
 import { closedLoop } from '../support/load';
 import { selfTimes, type CpuProfile } from '../support/profile-summary';
-import { configMapCreates, type DiagnosticOptions } from './diagnostic';
+import { configMapCreates } from '../support/flotilla-ops';
+import { CONFIG_MAP_BYTES, type DiagnosticOptions } from './diagnostic';
 
 const NS = 'bench-profile';
 
@@ -39,7 +40,7 @@ export async function apiProfileDiff(options: DiagnosticOptions): Promise<void> 
 async function profileCreates(options: DiagnosticOptions, clients: number, nullAppends: boolean): Promise<PerCreate> {
   const flotilla = await startFlotilla(1, { databasePrefix: 'flotilla_bench_profile', nullAppends });
   try {
-    const create = await configMapCreates(flotilla.client(clients), NS);
+    const create = await configMapCreates(flotilla.client(clients), NS, CONFIG_MAP_BYTES);
     await closedLoop(clients, options.warmupSeconds, create('w'));
     const { result, profile } = await flotilla.profile(() => closedLoop(clients, options.seconds, create('p')));
     return perCreate(profile as CpuProfile, result.completed, result.perSecond);

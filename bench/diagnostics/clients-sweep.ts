@@ -2,10 +2,10 @@ import { startEtcd, b64 } from '../support/etcd-server';
 import { startFlotilla } from '../support/flotilla-target';
 import { closedLoop } from '../support/load';
 import { storedConfigMap } from '../support/objects';
-import { configMapCreates, contextSwitches, type DiagnosticOptions } from './diagnostic';
+import { configMapCreates } from '../support/flotilla-ops';
+import { CONFIG_MAP_BYTES, contextSwitches, type DiagnosticOptions } from './diagnostic';
 
 const NS = 'bench-sweep';
-const BYTES = 1024;
 
 /**
  * How the create rate, the machine's CPU per create, its busy share and the context switches per create move with
@@ -18,7 +18,7 @@ export async function clientsSweep(options: DiagnosticOptions): Promise<void> {
   for (const nullAppends of [false, true]) {
     const flotilla = await startFlotilla(1, { databasePrefix: 'flotilla_bench_sweep', nullAppends });
     try {
-      const create = await configMapCreates(flotilla.client(most), NS);
+      const create = await configMapCreates(flotilla.client(most), NS, CONFIG_MAP_BYTES);
       await sweep(options, nullAppends ? 'Flotilla, appends without Postgres' : 'Flotilla', create);
     } finally {
       await flotilla.stop();
@@ -30,7 +30,7 @@ export async function clientsSweep(options: DiagnosticOptions): Promise<void> {
     try {
       await sweep(options, 'etcd', (prefix) => async (c, seq) => {
         const name = `${prefix}-${c}-${seq}`;
-        await client.json('POST', '/v3/kv/put', { key: b64(`/bench/sweep/${name}`), value: b64(JSON.stringify(storedConfigMap('bench', name, BYTES, 0))) }, 200);
+        await client.json('POST', '/v3/kv/put', { key: b64(`/bench/sweep/${name}`), value: b64(JSON.stringify(storedConfigMap('bench', name, CONFIG_MAP_BYTES, 0))) }, 200);
       });
     } finally {
       client.destroy();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { createObject, ensureNamespace } from '../support/flotilla-ops';
-import type { Client } from '../support/https-client';
-import { configMap } from '../support/objects';
+
+/** The ConfigMaps the diagnostics create, as the bench's figures do (`configMapBytes`). */
+export const CONFIG_MAP_BYTES = 1024;
 
 export interface DiagnosticOptions {
   /** The measured window of each load, after `warmupSeconds` of the same load untimed. */
@@ -20,13 +20,3 @@ export function contextSwitches(): number {
   return line ? Number(line.slice(5)) : Number.NaN;
 }
 
-/**
- * The create load's operation against Flotilla through `client`: a ~1 KB ConfigMap in `namespace` (created first if
- * missing), named `<prefix>-<client>-<seq>`, so each window's names differ by prefix.
- */
-export async function configMapCreates(client: Client, namespace: string): Promise<(prefix: string) => (c: number, seq: number) => Promise<void>> {
-  await ensureNamespace(client, namespace);
-  return (prefix) => async (c, seq) => {
-    await createObject(client, `/api/v1/namespaces/${namespace}/configmaps`, configMap(namespace, `${prefix}-${c}-${seq}`, 1024));
-  };
-}

@@ -1,7 +1,8 @@
 import { startFlotilla } from '../support/flotilla-target';
 import { closedLoop } from '../support/load';
 import { processCpu } from '../support/stats';
-import { configMapCreates, type DiagnosticOptions } from './diagnostic';
+import { configMapCreates } from '../support/flotilla-ops';
+import { CONFIG_MAP_BYTES, type DiagnosticOptions } from './diagnostic';
 
 const NS = 'bench-replicas';
 
@@ -18,7 +19,7 @@ export async function replicasCompared(options: DiagnosticOptions): Promise<void
     for (const replicas of [1, 2]) {
       const flotilla = await startFlotilla(replicas, { databasePrefix: 'flotilla_bench_replicas', nullAppends });
       try {
-        const create = await configMapCreates(flotilla.client(clients), NS);
+        const create = await configMapCreates(flotilla.client(clients), NS, CONFIG_MAP_BYTES);
         await closedLoop(clients, options.warmupSeconds, create('w'));
         const before = flotilla.pids.map(processCpu);
         const load = await closedLoop(clients, options.seconds, create('m'));

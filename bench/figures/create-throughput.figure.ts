@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { BenchContext, Comparison, FigureModule, FigureResult, Metric } from '../bench.types';
 import { etcdPuts } from '../baselines/etcd.baseline';
 import { RawPostgresWriter } from '../baselines/postgres.baseline';
-import { createObject, ensureNamespace } from '../support/flotilla-ops';
+import { configMapCreates, createObject, ensureNamespace } from '../support/flotilla-ops';
 import type { Client } from '../support/https-client';
 import { startFlotilla, type FlotillaTarget } from '../support/flotilla-target';
 import { closedLoop, type LoadResult } from '../support/load';
@@ -141,15 +141,12 @@ async function measureRounds(ctx: BenchContext, client: Client): Promise<Round[]
   let ceiling: FlotillaTarget | undefined;
   try {
     ceiling = await startFlotilla(1, { databasePrefix: 'flotilla_bench_ceiling', nullAppends: true });
-    const ceilingClient = ceiling.client(ctx.sizes.clients);
-    await ensureNamespace(ceilingClient, NS);
+    const ceilingCreates = await configMapCreates(ceiling.client(ctx.sizes.clients), NS, ctx.sizes.configMapBytes);
     for (let r = 0; r < ctx.sizes.ratioRounds; r++) {
       const postgres = await raw.creates(ctx, 'bench-pg-rounds', `r${r}`);
       const etcd = await etcdPuts(ctx, `/bench/rounds/${r}/`);
       const flotilla = await measureCreates(ctx, client, `r${r}`);
-      const free = await closedLoop(ctx.sizes.clients, ctx.sizes.throughputSeconds, async (c, seq) => {
-        await createObject(ceilingClient, `/api/v1/namespaces/${NS}/configmaps`, configMap(NS, `r${r}-${c}-${seq}`, ctx.sizes.configMapBytes));
-      }, ctx.sizes.warmupSeconds);
+      const free = await closedLoop(ctx.sizes.clients, ctx.sizes.throughputSeconds, ceilingCreates(`r${r}`), ctx.sizes.warmupSeconds);
       if (free.failed > 0) throw new Error(`the ceiling window's creates failed: ${free.firstError}`);
       ctx.log(
         `create round ${r + 1}: raw Postgres ${postgres.perSecond.toFixed(0)}/s (${cpuText(postgres.machine)}), ` +

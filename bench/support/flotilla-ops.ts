@@ -1,7 +1,7 @@
 import type { BenchContext, Comparison, Metric } from '../bench.types';
 import type { Client } from './https-client';
 import { forEachLimited } from './load';
-import { namespace, pod } from './objects';
+import { configMap, namespace, pod } from './objects';
 
 interface Meta {
   metadata: { resourceVersion: string; name: string };
@@ -20,6 +20,18 @@ export async function currentResourceVersion(client: Client): Promise<number> {
 export async function createObject(client: Client, path: string, body: unknown): Promise<number> {
   const created = await client.json<Meta>('POST', path, body, 201);
   return Number(created.metadata.resourceVersion);
+}
+
+/**
+ * The create load's operation against Flotilla through `client`: a ConfigMap of about `bytes` in `namespace` (created
+ * first if missing), named `<prefix>-<client>-<seq>`, so each window's names differ by prefix.
+ */
+export async function configMapCreates(client: Client, namespace: string, bytes: number): Promise<(prefix: string) => (c: number, seq: number) => Promise<void>> {
+  await ensureNamespace(client, namespace);
+  const path = `/api/v1/namespaces/${namespace}/configmaps`;
+  return (prefix) => async (c, seq) => {
+    await createObject(client, path, configMap(namespace, `${prefix}-${c}-${seq}`, bytes));
+  };
 }
 
 /** Stores `count` pods in namespace `bench-pods` once per run (the LIST and memory figures share them). */

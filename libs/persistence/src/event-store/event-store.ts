@@ -131,13 +131,18 @@ export class EventStore {
     return { type, object: decision.object, resourceVersion: rv };
   }
 
+  /** Another writer moved the log within the last `CONTENDED_MS`. */
+  private get contended(): boolean {
+    return Date.now() < this.contendedUntil;
+  }
+
   /**
    * Starts deciding the next batch when none is being decided and the chain has room. A chained batch's append waits
    * in Postgres' socket behind the one ahead and starts the moment it commits, which is worth smaller batches (D21).
    */
   private pump(startNow = false): void {
     // While another writer appends too, one batch at a time: see decideAndSend.
-    const room = Date.now() < this.contendedUntil ? 1 : this.maxInFlight;
+    const room = this.contended ? 1 : this.maxInFlight;
     if (this.planning || this.pending.length === 0 || this.chain.length >= room) return;
     this.planning = true;
     // Otherwise setImmediate, not a microtask: writes arriving in the same turn of the event loop join the batch.
@@ -168,7 +173,7 @@ export class EventStore {
    */
   private async decideAndSend(batch: PendingWrite[]): Promise<{ settled: Promise<void> } | undefined> {
     const requests = batch.map((p) => p.request);
-    if (Date.now() < this.contendedUntil) {
+    if (this.contended) {
       // Another writer moved the log lately, so a chained batch would likely be refused. A batch that qualifies to be
       // decided without reading still goes out on its own and floating: Postgres appends it after whatever landed
       // first and checks its assumptions there. Anything else is decided under the lock.
